@@ -1,0 +1,488 @@
+"""Build concern 1: load every record file safely and validate it against the schema.
+
+Every problem is collected (never just the first) and reported together as
+`file:line:column: [lang] id: message`; a content error stops the build with
+that list and no Python traceback.
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from mkdocs.exceptions import PluginError
+
+from schema import (
+    COLLECTIONS, DEFAULT_LANGUAGE, FIELD_TYPES, ID_PATTERN, LANGUAGES, RECORD_SUFFIXES,
+    WORK_KEYS, Collection, Field, ref_targets,
+)
+
+# Tags PyYAML's safe loader resolves by itself; any other tag (!!python/object,
+# !custom ...) is refused before anything is constructed.
+PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in
+              ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
+RAW_HTML = re.compile(r"<(?!https?://)[/!?]?[A-Za-z]")
+SCRIPT_LINK = re.compile(r"\]\(\s*(?:javascript|data|vbscript):", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int
+    column: int
+    lang: str
+    record_id: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: [{self.lang}] {self.record_id}: {self.message}"
+
+
+class ContentError(PluginError):
+    """Raised with every problem found; MkDocs prints it and stops the build."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems, key=lambda p: (p.path, p.line, p.column, p.message))
+        count = len(self.problems)
+        header = f"{count} problem{'s' if count != 1 else ''} in the content records:"
+        super().__init__("\n".join([header, *map(str, self.problems)]))
+
+
+@dataclass
+class RecordFile:
+    """One parsed YAML file: its values and where each field was written."""
+    collection: str
+    id: str
+    lang: str
+    path: str  # relative to the project root, as shown in messages
+    values: dict
+    nodes: dict = field(default_factory=dict)  # field name -> YAML node (for line numbers)
+
+    def where(self, name: str | None = None, index: int | None = None) -> tuple[int, int]:
+        node = self.nodes.get(name)
+        if node is not None and index is not None and isinstance(node, yaml.SequenceNode):
+            node = node.value[index] if index < len(node.value) else node
+        if node is None:
+            return 1, 1
+        return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+@dataclass
+class Record:
+    """A record as pages show it in one language: neutral fields plus that language's text."""
+    collection: str
+    id: str
+    lang: str
+    path: str  # the file this language's text comes from
+    fields: dict
+
+    def __getitem__(self, name):
+        return self.fields.get(name)
+
+
+@dataclass
+class Content:
+    """All records, by language and id."""
+    records: dict[str, dict[str, Record]]
+
+    def get(self, lang: str, record_id: str) -> Record | None:
+        return self.records[lang].get(record_id)
+
+    def collection(self, lang: str, name: str) -> list[Record]:
+        items = [r for r in self.records[lang].values() if r.collection == name]
+        return sorted(items, key=lambda r: (r["order"], r.id))
+
+    def count(self) -> int:
+        return len(self.records[DEFAULT_LANGUAGE])
+
+
+class _Collector:
+    def __init__(self, root: Path):
+        self.root = root
+        self.problems: list[Problem] = []
+
+    def add(self, path, line, column, lang, record_id, message):
+        self.problems.append(Problem(str(path), line, column, lang, record_id, message))
+
+    def at(self, rec: RecordFile, message: str, name: str | None = None, index: int | None = None):
+        line, column = rec.where(name, index)
+        self.add(rec.path, line, column, rec.lang, rec.id, message)
+
+
+# ---------------------------------------------------------------- loading
+
+def load_content(content_dir: Path, root: Path | None = None) -> Content:
+    """Load and validate everything under content_dir; raise ContentError on any problem."""
+    content_dir = Path(content_dir)
+    root = Path(root) if root else content_dir.parent
+    out = _Collector(root)
+    files = {lang: {} for lang in LANGUAGES}
+    for lang in LANGUAGES:
+        for rec in _read_language(content_dir, lang, out):
+            _check_fields(rec, out)
+            files[lang].setdefault(rec.id, []).append(rec)
+    unique = _check_ids(files, out)
+    _check_parity(unique, out)
+    _check_references(unique, out)
+    if out.problems:
+        raise ContentError(out.problems)
+    return _merge(unique)
+
+
+def _read_language(content_dir: Path, lang: str, out: _Collector):
+    lang_dir = content_dir / lang
+    rel = lambda p: _relative(p, out.root)  # noqa: E731
+    if not lang_dir.is_dir():
+        out.add(rel(lang_dir), 1, 1, lang, "-", f"the folder for language '{lang}' is missing")
+        return
+    for path in sorted(lang_dir.rglob("*")):
+        if path.is_dir() or path.name.startswith("."):
+            continue
+        parts = path.relative_to(lang_dir).parts
+        stem = path.stem
+        if len(parts) != 2:
+            out.add(rel(path), 1, 1, lang, stem,
+                    f"records go in a collection folder: content/{lang}/<collection>/<id>.yml")
+        elif parts[0] not in COLLECTIONS:
+            out.add(rel(path), 1, 1, lang, stem,
+                    f"unknown collection '{parts[0]}'; known: {', '.join(COLLECTIONS)}")
+        elif path.suffix not in RECORD_SUFFIXES:
+            out.add(rel(path), 1, 1, lang, stem, "not a record file: records end in .yml")
+        elif not ID_PATTERN.match(stem):
+            out.add(rel(path), 1, 1, lang, stem,
+                    "invalid record id (the file name): use lowercase letters, digits and single hyphens")
+        else:
+            rec = parse_record_file(path, lang, parts[0], rel(path), out)
+            if rec is not None:
+                yield rec
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(root.resolve()))
+    except ValueError:
+        return str(path)
+
+
+def parse_record_file(path: Path, lang: str, collection: str, shown_path: str,
+                      out: _Collector) -> RecordFile | None:
+    """Read one file as UTF-8 YAML with plain tags only; None (and problems noted) if unreadable."""
+    record_id = path.stem
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[:err.start].count(b"\n") + 1
+        column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        out.add(shown_path, line, column, lang, record_id,
+                f"the file is not UTF-8 (byte 0x{raw[err.start]:02x}); save it as UTF-8")
+        return None
+    if not text.strip():
+        out.add(shown_path, 1, 1, lang, record_id, "the file is empty")
+        return None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = " ".join(filter(None, [err.context, err.problem]))
+        out.add(shown_path, line, column, lang, record_id, f"malformed YAML: {problem}")
+        return None
+    except yaml.YAMLError as err:
+        out.add(shown_path, 1, 1, lang, record_id, f"malformed YAML: {err}")
+        return None
+    if node is None:
+        out.add(shown_path, 1, 1, lang, record_id, "the file is empty")
+        return None
+    rec = RecordFile(collection, record_id, lang, shown_path, {})
+    bad_tags = list(_foreign_tags(node))
+    for bad in bad_tags:
+        out.add(shown_path, bad.start_mark.line + 1, bad.start_mark.column + 1, lang, record_id,
+                f"YAML tag '{bad.tag}' is not allowed: records hold only text, numbers and lists")
+    if bad_tags:
+        return None
+    if not isinstance(node, yaml.MappingNode):
+        out.add(shown_path, node.start_mark.line + 1, 1, lang, record_id,
+                "a record file must be a mapping of 'field: value' lines")
+        return None
+    constructor = yaml.SafeLoader("")
+    for key_node, value_node in node.value:
+        key = key_node.value
+        if key in rec.nodes:
+            out.add(shown_path, key_node.start_mark.line + 1, key_node.start_mark.column + 1,
+                    lang, record_id, f"field '{key}' is written twice")
+            continue
+        rec.nodes[key] = value_node
+        rec.values[key] = constructor.construct_object(value_node, deep=True)
+    return rec
+
+
+def _foreign_tags(node):
+    if node.tag not in PLAIN_TAGS:
+        yield node
+        return
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            yield from _foreign_tags(k)
+            yield from _foreign_tags(v)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _foreign_tags(item)
+
+
+# ---------------------------------------------------------------- one file
+
+def _check_fields(rec: RecordFile, out: _Collector) -> None:
+    schema = COLLECTIONS[rec.collection]
+    is_default = rec.lang == DEFAULT_LANGUAGE
+    en_path = f"content/{DEFAULT_LANGUAGE}/{rec.collection}/{rec.id}.yml"
+    for name in list(rec.values):
+        spec = schema.get(name)
+        if spec is None:
+            hint = " (the record id is the file name)" if name == "id" else ""
+            out.at(rec, f"unknown field '{name}'{hint}; allowed: "
+                        f"{', '.join(f.name for f in schema.fields if f.translated or is_default)}", name)
+            del rec.values[name]
+        elif not spec.translated and not is_default:
+            out.at(rec, f"field '{name}' is language-neutral: write it once, in {en_path}", name)
+            del rec.values[name]
+        else:
+            value = check_value(rec, spec, rec.values[name], out)
+            if value is None:
+                del rec.values[name]
+            else:
+                rec.values[name] = value
+    for spec in schema.fields:
+        if spec.required and spec.name not in rec.values and spec.name not in rec.nodes \
+                and (spec.translated or is_default):
+            out.at(rec, f"missing required field '{spec.name}' ({FIELD_TYPES[spec.type]})")
+
+
+def check_value(rec: RecordFile, spec: Field, value, out: _Collector):
+    """The value, normalised, or None after noting why it does not fit the field."""
+    name, kind = spec.name, spec.type
+
+    def wrong(message, index=None):
+        out.at(rec, f"field '{name}': {message}", name, index)
+
+    if value is None:
+        return wrong(f"is empty; expected {FIELD_TYPES[kind]}")
+    if kind in ("line", "text"):
+        text = _as_text(value)
+        if text is None:
+            return wrong(f"expected {FIELD_TYPES[kind]}, got {_describe(value)}")
+        if kind == "line" and "\n" in text.strip():
+            return wrong("must be a single line (no line breaks)")
+        return _safe_text(text.strip() if kind == "line" else text, wrong)
+    if kind == "lines":
+        if not isinstance(value, list) or not value:
+            return wrong(f"expected {FIELD_TYPES[kind]}, got {_describe(value)}")
+        items = []
+        for i, item in enumerate(value):
+            text = _as_text(item)
+            if text is None or "\n" in text.strip():
+                return wrong(f"item {i + 1} must be a single line of text", i)
+            if _safe_text(text, lambda m: wrong(m, i)) is None:
+                return None
+            items.append(text.strip())
+        return items
+    if kind == "int":
+        if isinstance(value, bool) or not isinstance(value, int):
+            return wrong(f"expected a whole number, got {_describe(value)}")
+        return value
+    if kind == "number":
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return wrong(f"expected a number (digits only, no commas or units), got {_describe(value)}")
+        return value
+    if kind == "flag":
+        if not isinstance(value, bool):
+            return wrong(f"expected true or false, got {_describe(value)}")
+        return value
+    if kind == "choice":
+        if value not in spec.choices:
+            return wrong(f"'{value}' is not one of: {', '.join(spec.choices)}")
+        return value
+    if kind == "ref":
+        if not isinstance(value, str) or not ID_PATTERN.match(value):
+            return wrong(f"expected the id of a record, got {_describe(value)}")
+        return value
+    if kind == "refs":
+        if not isinstance(value, list):
+            return wrong(f"expected a list of record ids, got {_describe(value)}")
+        for i, item in enumerate(value):
+            if not isinstance(item, str) or not ID_PATTERN.match(item):
+                return wrong(f"item {i + 1}: expected the id of a record, got {_describe(item)}", i)
+            if item in value[:i]:
+                return wrong(f"'{item}' is listed twice", i)
+        return value
+    if kind == "works":
+        return _check_works(value, wrong)
+    raise AssertionError(f"unknown field type {kind}")  # a schema bug, not a content error
+
+
+def _check_works(value, wrong):
+    if not isinstance(value, list) or not value:
+        return wrong(f"expected {FIELD_TYPES['works']}, got {_describe(value)}")
+    works = []
+    for i, item in enumerate(value):
+        if not isinstance(item, dict):
+            return wrong(f"item {i + 1}: expected a mapping such as 'title: ...'", i)
+        unknown = sorted(set(item) - set(WORK_KEYS))
+        if unknown:
+            return wrong(f"item {i + 1}: unknown key '{unknown[0]}'; allowed: {', '.join(WORK_KEYS)}", i)
+        work = {}
+        for key in WORK_KEYS:
+            if key in item:
+                text = _as_text(item[key])
+                if text is None or _safe_text(text, lambda m: wrong(m, i)) is None:
+                    return wrong(f"item {i + 1}: '{key}' must be text", i) if text is None else None
+                work[key] = text.strip()
+        works.append(work)
+    return works
+
+
+def _as_text(value):
+    # Unquoted years and dates are read by YAML as numbers and dates; take them as written.
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (str, int, datetime.date)):
+        return str(value)
+    return None
+
+
+def _safe_text(text: str, wrong):
+    """Record text is rendered as Markdown, never as raw HTML."""
+    match = RAW_HTML.search(text)
+    if match:
+        snippet = text[match.start():match.start() + 12].split(">")[0]
+        return wrong(f"raw HTML is not allowed (found '{snippet}'); write plain text or Markdown")
+    if SCRIPT_LINK.search(text):
+        return wrong("links must point at web pages (http or https), not scripts")
+    if "\x00" in text:
+        return wrong("contains a NUL character")
+    return text
+
+
+def _describe(value) -> str:
+    if isinstance(value, bool):
+        return f"true/false ({str(value).lower()})"
+    if isinstance(value, (int, float)):
+        return f"a number ({value})"
+    if isinstance(value, str):
+        return f"text ('{value[:40]}')"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+# ---------------------------------------------------------------- across files
+
+def _check_ids(files: dict, out: _Collector) -> dict[str, dict[str, RecordFile]]:
+    """Ids are unique across all collections (prose refers to records by id alone)."""
+    unique = {}
+    for lang, by_id in files.items():
+        unique[lang] = {}
+        for record_id, recs in by_id.items():
+            first = recs[0]
+            for dup in recs[1:]:
+                out.at(dup, f"duplicate id: '{record_id}' is also {first.path}")
+            unique[lang][record_id] = first
+    return unique
+
+
+def _check_parity(unique: dict, out: _Collector) -> None:
+    default = unique[DEFAULT_LANGUAGE]
+    for lang in LANGUAGES:
+        if lang == DEFAULT_LANGUAGE:
+            continue
+        other = unique[lang]
+        for record_id, rec in default.items():
+            twin = other.get(record_id)
+            expected = f"content/{lang}/{rec.collection}/{record_id}.yml"
+            if twin is None:
+                out.add(expected, 1, 1, lang, record_id,
+                        f"missing translation: {rec.path} has no counterpart {expected}")
+            elif twin.collection != rec.collection:
+                out.at(twin, f"is in collection '{twin.collection}' but its English original "
+                             f"{rec.path} is in '{rec.collection}'")
+            else:
+                _check_translated_fields(rec, twin, out)
+        for record_id, twin in other.items():
+            if record_id not in default:
+                out.at(twin, f"no English original: {DEFAULT_LANGUAGE} record "
+                             f"content/{DEFAULT_LANGUAGE}/{twin.collection}/{record_id}.yml does not exist")
+
+
+def _check_translated_fields(original: RecordFile, twin: RecordFile, out: _Collector) -> None:
+    """A translation has exactly the text fields its original has, lists of the same length."""
+    for spec in COLLECTIONS[original.collection].translated_fields:
+        here, there = spec.name in twin.values, spec.name in original.values
+        if there and not here and spec.name not in twin.nodes:
+            out.at(twin, f"field '{spec.name}' is in {original.path} but not translated here")
+        elif here and not there and spec.name not in original.nodes:
+            out.at(twin, f"field '{spec.name}' has no English original in {original.path}", spec.name)
+        elif here and there and spec.type == "lines" \
+                and len(twin.values[spec.name]) != len(original.values[spec.name]):
+            out.at(twin, f"field '{spec.name}' has {len(twin.values[spec.name])} items but "
+                         f"{original.path} has {len(original.values[spec.name])}", spec.name)
+
+
+def _check_references(unique: dict, out: _Collector) -> None:
+    records = unique[DEFAULT_LANGUAGE]
+    for rec in records.values():
+        schema = COLLECTIONS[rec.collection]
+        for spec in schema.fields:
+            if spec.type not in ("ref", "refs") or spec.name not in rec.values:
+                continue
+            value = rec.values[spec.name]
+            targets = ref_targets(spec)
+            for i, target_id in enumerate([value] if spec.type == "ref" else value):
+                target = records.get(target_id)
+                if target is None or target.collection not in targets:
+                    where = "" if target is None else f" (it is in {target.collection})"
+                    out.at(rec, f"field '{spec.name}' refers to '{target_id}', which is not a record "
+                                f"in {', '.join(targets)}{where}", spec.name,
+                           None if spec.type == "ref" else i)
+        _check_one_of(rec, schema, unique, out)
+
+
+def _check_one_of(rec: RecordFile, schema: Collection, unique: dict, out: _Collector) -> None:
+    for group in schema.one_of:
+        for lang in LANGUAGES:
+            source = rec if lang == DEFAULT_LANGUAGE else unique[lang].get(rec.id)
+            if source is None:
+                continue
+            present = any(name in rec.values or name in source.values for name in group)
+            if not present:
+                out.at(source, f"needs one of the fields {' or '.join(repr(n) for n in group)} "
+                               f"(where the paper leaves it out, say so in '{group[-1]}')")
+
+
+def _merge(unique: dict) -> Content:
+    default = unique[DEFAULT_LANGUAGE]
+    records = {}
+    for lang in LANGUAGES:
+        records[lang] = {}
+        for record_id, original in default.items():
+            schema = COLLECTIONS[original.collection]
+            own = unique[lang][record_id]
+            values = {f.name: original.values[f.name] for f in schema.neutral_fields
+                      if f.name in original.values}
+            values.update({f.name: own.values[f.name] for f in schema.translated_fields
+                           if f.name in own.values})
+            records[lang][record_id] = Record(original.collection, record_id, lang, own.path, values)
+    return Content(records)
+
+
+# ---------------------------------------------------------------- MkDocs hook
+
+def on_config(config):
+    """Load and validate once per build; the i18n plugin re-runs on_config per language."""
+    if getattr(config, "site_content", None) is None:
+        root = Path(config.config_file_path).parent
+        config.site_content = load_content(root / "content", root)
+    return config
