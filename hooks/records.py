@@ -23,7 +23,7 @@ from schema import (
 # !custom ...) is refused before anything is constructed.
 PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in
               ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
-RAW_HTML = re.compile(r"<(?!https?://)[/!?]?[A-Za-z]")
+RAW_HTML = re.compile(r"<(?!https?://)(?:[/?]?[A-Za-z]|!)")
 SCRIPT_LINK = re.compile(r"\]\(\s*(?:javascript|data|vbscript):", re.IGNORECASE)
 
 
@@ -119,13 +119,18 @@ def load_content(content_dir: Path, root: Path | None = None) -> Content:
     root = Path(root) if root else content_dir.parent
     out = _Collector(root)
     files = {lang: {} for lang in LANGUAGES}
+    # Ids of files that exist but could not be read: no follow-on problems are reported for them.
+    unreadable = {lang: set() for lang in LANGUAGES}
     for lang in LANGUAGES:
-        for rec in _read_language(content_dir, lang, out):
+        for record_id, rec in _read_language(content_dir, lang, out):
+            if rec is None:
+                unreadable[lang].add(record_id)
+                continue
             _check_fields(rec, out)
             files[lang].setdefault(rec.id, []).append(rec)
     unique = _check_ids(files, out)
-    _check_parity(unique, out)
-    _check_references(unique, out)
+    _check_parity(unique, unreadable, out)
+    _check_references(unique, files, unreadable, out)
     if out.problems:
         raise ContentError(out.problems)
     return _merge(unique)
@@ -154,9 +159,7 @@ def _read_language(content_dir: Path, lang: str, out: _Collector):
             out.add(rel(path), 1, 1, lang, stem,
                     "invalid record id (the file name): use lowercase letters, digits and single hyphens")
         else:
-            rec = parse_record_file(path, lang, parts[0], rel(path), out)
-            if rec is not None:
-                yield rec
+            yield stem, parse_record_file(path, lang, parts[0], rel(path), out)
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -187,7 +190,10 @@ def parse_record_file(path: Path, lang: str, collection: str, shown_path: str,
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = " ".join(filter(None, [err.context, err.problem]))
+        context = err.context
+        if context and err.context_mark and err.context_mark.line + 1 != line:
+            context += f" (line {err.context_mark.line + 1})"
+        problem = " ".join(filter(None, [context, err.problem]))
         out.add(shown_path, line, column, lang, record_id, f"malformed YAML: {problem}")
         return None
     except yaml.YAMLError as err:
@@ -200,7 +206,7 @@ def parse_record_file(path: Path, lang: str, collection: str, shown_path: str,
     bad_tags = list(_foreign_tags(node))
     for bad in bad_tags:
         out.add(shown_path, bad.start_mark.line + 1, bad.start_mark.column + 1, lang, record_id,
-                f"YAML tag '{bad.tag}' is not allowed: records hold only text, numbers and lists")
+                f"YAML tag '{_short_tag(bad.tag)}' is not allowed: records hold only text, numbers and lists")
     if bad_tags:
         return None
     if not isinstance(node, yaml.MappingNode):
@@ -217,6 +223,10 @@ def parse_record_file(path: Path, lang: str, collection: str, shown_path: str,
         rec.nodes[key] = value_node
         rec.values[key] = constructor.construct_object(value_node, deep=True)
     return rec
+
+
+def _short_tag(tag: str) -> str:
+    return tag.replace("tag:yaml.org,2002:", "!!")
 
 
 def _foreign_tags(node):
@@ -387,14 +397,15 @@ def _check_ids(files: dict, out: _Collector) -> dict[str, dict[str, RecordFile]]
     for lang, by_id in files.items():
         unique[lang] = {}
         for record_id, recs in by_id.items():
-            first = recs[0]
-            for dup in recs[1:]:
-                out.at(dup, f"duplicate id: '{record_id}' is also {first.path}")
-            unique[lang][record_id] = first
+            for rec in recs:
+                others = ", ".join(other.path for other in recs if other is not rec)
+                if others:
+                    out.at(rec, f"duplicate id: '{record_id}' is also the id of {others}")
+            unique[lang][record_id] = recs[0]
     return unique
 
 
-def _check_parity(unique: dict, out: _Collector) -> None:
+def _check_parity(unique: dict, unreadable: dict, out: _Collector) -> None:
     default = unique[DEFAULT_LANGUAGE]
     for lang in LANGUAGES:
         if lang == DEFAULT_LANGUAGE:
@@ -403,6 +414,8 @@ def _check_parity(unique: dict, out: _Collector) -> None:
         for record_id, rec in default.items():
             twin = other.get(record_id)
             expected = f"content/{lang}/{rec.collection}/{record_id}.yml"
+            if twin is None and record_id in unreadable[lang]:
+                continue
             if twin is None:
                 out.add(expected, 1, 1, lang, record_id,
                         f"missing translation: {rec.path} has no counterpart {expected}")
@@ -412,7 +425,7 @@ def _check_parity(unique: dict, out: _Collector) -> None:
             else:
                 _check_translated_fields(rec, twin, out)
         for record_id, twin in other.items():
-            if record_id not in default:
+            if record_id not in default and record_id not in unreadable[DEFAULT_LANGUAGE]:
                 out.at(twin, f"no English original: {DEFAULT_LANGUAGE} record "
                              f"content/{DEFAULT_LANGUAGE}/{twin.collection}/{record_id}.yml does not exist")
 
@@ -421,6 +434,8 @@ def _check_translated_fields(original: RecordFile, twin: RecordFile, out: _Colle
     """A translation has exactly the text fields its original has, lists of the same length."""
     for spec in COLLECTIONS[original.collection].translated_fields:
         here, there = spec.name in twin.values, spec.name in original.values
+        if spec.required:
+            continue  # a missing required field is reported where it is missing
         if there and not here and spec.name not in twin.nodes:
             out.at(twin, f"field '{spec.name}' is in {original.path} but not translated here")
         elif here and not there and spec.name not in original.nodes:
@@ -431,7 +446,7 @@ def _check_translated_fields(original: RecordFile, twin: RecordFile, out: _Colle
                          f"{original.path} has {len(original.values[spec.name])}", spec.name)
 
 
-def _check_references(unique: dict, out: _Collector) -> None:
+def _check_references(unique: dict, files: dict, unreadable: dict, out: _Collector) -> None:
     records = unique[DEFAULT_LANGUAGE]
     for rec in records.values():
         schema = COLLECTIONS[rec.collection]
@@ -441,12 +456,14 @@ def _check_references(unique: dict, out: _Collector) -> None:
             value = rec.values[spec.name]
             targets = ref_targets(spec)
             for i, target_id in enumerate([value] if spec.type == "ref" else value):
-                target = records.get(target_id)
-                if target is None or target.collection not in targets:
-                    where = "" if target is None else f" (it is in {target.collection})"
-                    out.at(rec, f"field '{spec.name}' refers to '{target_id}', which is not a record "
-                                f"in {', '.join(targets)}{where}", spec.name,
-                           None if spec.type == "ref" else i)
+                found = [t.collection for t in files[DEFAULT_LANGUAGE].get(target_id, [])]
+                if any(c in targets for c in found) or target_id in unreadable[DEFAULT_LANGUAGE]:
+                    continue
+                where = f" (it is in {', '.join(found)})" if found else ""
+                kind = f"a record in {', '.join(targets)}" if spec.to else "the id of any record"
+                out.at(rec, f"field '{spec.name}' refers to '{target_id}', which is not {kind}{where}",
+                       spec.name,
+                       None if spec.type == "ref" else i)
         _check_one_of(rec, schema, unique, out)
 
 

@@ -1,0 +1,55 @@
+"""Helpers for tests that build a whole site from a content tree in a temporary folder."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def _skip_generated(folder, names):
+    # A folder holding the generator's marker file is output, not source.
+    return names if ".gitignore" in names and Path(folder) != ROOT / "docs" else []
+
+
+def make_site(target: Path, content_dir: Path) -> Path:
+    """A copy of the project in target, with content_dir as its content."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    for name in ("hooks", "overrides"):
+        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "docs", target / "docs", ignore=_skip_generated)
+    shutil.copytree(content_dir, target / "content")
+    return target
+
+
+def run_mkdocs(site: Path, *args: str, timeout: int = 300) -> subprocess.CompletedProcess:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=site, env=env,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def build(site: Path) -> subprocess.CompletedProcess:
+    return run_mkdocs(site, "build", "--strict")
+
+
+def bad_case_content(case: Path, target: Path) -> Path:
+    """The good fixture content with a bad case's overlay copied over it and its removals applied."""
+    content = target / "content"
+    shutil.copytree(FIXTURES / "good" / "content", content)
+    overlay = case / "overlay"
+    if overlay.is_dir():
+        shutil.copytree(overlay, content, dirs_exist_ok=True)
+    removals = case / "remove.txt"
+    if removals.exists():
+        for rel in removals.read_text(encoding="utf-8").split():
+            (content / rel).unlink()
+    return content
+
+
+def bad_cases() -> list[Path]:
+    return sorted(p for p in (FIXTURES / "bad").iterdir() if p.is_dir())

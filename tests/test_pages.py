@@ -1,0 +1,94 @@
+"""Unit tests of page generation."""
+import pages
+from pages import format_number, link_text, load_labels, write_if_changed, write_pages
+from records import load_content
+from sitebuild import FIXTURES
+
+GOOD = FIXTURES / "good" / "content"
+
+
+def test_numbers_are_written_as_in_english_and_mexican_spanish():
+    assert format_number(11000) == "11,000"
+    assert format_number(1.3) == "1.3"
+    assert format_number(335.5) == "335.5"
+    assert format_number(10475) == "10,475"
+
+
+def test_link_text_escapes_brackets():
+    assert link_text("a [b] c") == "a \\[b\\] c"
+
+
+def test_write_if_changed_only_writes_new_text(tmp_path):
+    path = tmp_path / "a" / "page.md"
+    assert write_if_changed(path, "one") is True
+    mtime = path.stat().st_mtime_ns
+    assert write_if_changed(path, "one") is False
+    assert path.stat().st_mtime_ns == mtime
+    assert write_if_changed(path, "two") is True
+
+
+def test_pages_for_every_record_and_collection_in_both_languages(tmp_path):
+    content = load_content(GOOD)
+    written = write_pages(content, tmp_path, load_labels())
+    for lang in ("en", "es"):
+        for record in content.records[lang].values():
+            assert (tmp_path / lang / record.collection / f"{record.id}.md").exists()
+        for name in pages.COLLECTIONS:
+            assert (tmp_path / lang / name / "index.md").exists()
+            assert (tmp_path / lang / name / ".gitignore").read_text().endswith("*\n")
+    assert written
+    # A second run with the same content writes nothing (no rebuild loop under `mkdocs serve`).
+    assert write_pages(content, tmp_path, load_labels()) == []
+
+
+def test_pages_of_removed_records_are_deleted(tmp_path):
+    content = load_content(GOOD)
+    write_pages(content, tmp_path, load_labels())
+    for lang in ("en", "es"):
+        del content.records[lang]["spp"]
+    written = write_pages(content, tmp_path, load_labels())
+    assert tmp_path / "en" / "glossary" / "spp.md" in written
+    assert not (tmp_path / "es" / "glossary" / "spp.md").exists()
+
+
+def _page(lang, record_id):
+    content = load_content(GOOD)
+    record = content.get(lang, record_id)
+    return pages.render_record(record, content, load_labels()[lang], pages.template_environment())
+
+
+def test_record_page_shows_text_fields_and_links_in_its_language():
+    page = _page("es", "mexican-soldiers")
+    assert "# Soldados mexicanos asignados a la región fronteriza" in page
+    assert "title: Soldados mexicanos asignados a la región fronteriza" in page
+    assert "Valor\n:   7,500 soldados" in page
+    assert "[Nota 12: AFP en Terra](../sources/fn-12.md)" in page
+    assert "[Sección 8: Comentarios finales y conclusiones](../sections/section-8.md)" in page
+
+
+def test_record_page_marks_quotes_and_gaps_and_letters_points():
+    strategy = _page("en", "first-best")
+    assert '> **Quotation from the paper:** “the "first best" strategy”' in strategy
+    assert '!!! note "What the paper leaves open"\n\n    The paper does not say who would commission it.' in strategy
+    rec = _page("es", "two-levels")
+    assert "- **a.** Fortalecer los programas nacionales de seguridad." in rec
+    assert "- **b.** Invertir" in rec
+
+
+def test_source_page_lists_its_works_exactly():
+    page = _page("en", "fn-12")
+    assert ("1. AFP. Mexico envia 5,000 soldados mas a frontera con Estados Unidos para lucha antidroga. "
+            "Terra. February 2009. <http://www.terra.cl/actualidad/index.cfm?id_cat=303&id_reg=1131940>") in page
+
+
+def test_section_page_lists_the_records_that_come_from_it():
+    page = _page("en", "section-7")
+    assert "## Strategies\n\n- [Commission a full-fledged system](../strategies/first-best.md)" in page
+    assert "## Policy options\n\n- [Legalize consumption" in page
+
+
+def test_collection_page_groups_options_by_kind():
+    content = load_content(GOOD)
+    page = pages.render_collection("es", "options", content, load_labels()["es"], pages.template_environment())
+    assert "## Opción dentro de una estrategia" in page
+    assert "1. [Legalizar el consumo y la distribución de mariguana](heterodox-marijuana.md) — " in page

@@ -1,0 +1,74 @@
+"""Unit tests of loading and validating records."""
+import pytest
+
+import records
+from records import ContentError, load_content
+from sitebuild import FIXTURES
+
+GOOD = FIXTURES / "good" / "content"
+
+
+def test_good_fixture_loads_in_both_languages():
+    content = load_content(GOOD)
+    assert content.count() == 9
+    assert set(content.records["en"]) == set(content.records["es"])
+
+
+def test_spanish_record_gets_neutral_fields_from_english_and_its_own_text():
+    content = load_content(GOOD)
+    es = content.get("es", "mexican-soldiers")
+    assert es["value"] == 7500 and es["footnote"] == "fn-12" and es["year"] == "2009"
+    assert es["title"] == "Soldados mexicanos asignados a la región fronteriza"
+    assert es.path == "content/es/figures/mexican-soldiers.yml"
+
+
+def test_collection_is_sorted_by_order():
+    content = load_content(GOOD)
+    assert [r.id for r in content.collection("en", "sections")] == ["section-7", "section-8"]
+
+
+def _problems(tmp_path, collection, text, lang="en", name="sample"):
+    path = tmp_path / f"{name}.yml"
+    path.write_bytes(text if isinstance(text, bytes) else text.encode())
+    out = records._Collector(tmp_path)
+    rec = records.parse_record_file(path, lang, collection, f"content/{lang}/{collection}/{name}.yml", out)
+    if rec is not None:
+        records._check_fields(rec, out)
+    return rec, [str(p) for p in out.problems]
+
+
+def test_parse_keeps_line_numbers(tmp_path):
+    rec, problems = _problems(tmp_path, "glossary", "order: 1\n\nterm: SPP\ntitle: SPP\nsummary: x\n")
+    assert problems == []
+    assert rec.where("term") == (3, 7)
+
+
+@pytest.mark.parametrize("value, ok", [
+    ("plain text", True), ("a < b and c > d", True), ("see <https://example.org>", True),
+    ("<b>bold</b>", False), ("<!-- hidden -->", False), ("</div>", False), ("<?php", False),
+    ("[x](javascript:alert(1))", False), ("[x](https://example.org)", True),
+])
+def test_raw_html_and_script_links_are_refused(tmp_path, value, ok):
+    _, problems = _problems(tmp_path, "glossary", f"order: 1\nterm: T\ntitle: T\nsummary: '{value}'\n")
+    assert (problems == []) is ok, problems
+
+
+def test_unquoted_year_is_read_as_written(tmp_path):
+    rec, problems = _problems(tmp_path, "figures",
+                              "order: 1\nsection: s\ntitle: t\nsummary: s\nvalue: 3\nunit: u\nyear: 2008\nfootnote: fn-01\n")
+    assert problems == [] and rec.values["year"] == "2008"
+
+
+def test_safe_loading_never_constructs_python_objects(tmp_path):
+    rec, problems = _problems(tmp_path, "glossary",
+                              "order: 1\nterm: !!python/object/new:os.system [echo]\ntitle: t\nsummary: s\n")
+    assert rec is None
+    assert problems == ["content/en/glossary/sample.yml:2:7: [en] sample: YAML tag "
+                        "'!!python/object/new:os.system' is not allowed: records hold only text, numbers and lists"]
+
+
+def test_content_error_counts_problems():
+    err = ContentError([records.Problem("a.yml", 1, 1, "en", "a", "bad"),
+                        records.Problem("b.yml", 2, 1, "es", "b", "worse")])
+    assert str(err).splitlines() == ["2 problems in the content records:",
+                                     "a.yml:1:1: [en] a: bad", "b.yml:2:1: [es] b: worse"]

@@ -1,0 +1,94 @@
+"""One full build of the real content, checked from its output."""
+import pytest
+
+from records import load_content
+from schema import COLLECTIONS, LANGUAGES
+from sitebuild import ROOT, build, make_site
+from sitecheck import counterpart, html_pages, page_language, read_page, resolve_link
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    site = make_site(tmp_path_factory.mktemp("build") / "project", ROOT / "content")
+    result = build(site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site / "site", result, load_content(ROOT / "content")
+
+
+def test_strict_build_has_no_warnings(built):
+    _, result, _ = built
+    assert "WARNING" not in result.stdout + result.stderr
+
+
+def test_every_record_has_a_page_in_both_languages_at_the_same_address(built):
+    site, _, content = built
+    for record in content.records["en"].values():
+        assert (site / record.collection / record.id / "index.html").exists(), record.id
+        assert (site / "es" / record.collection / record.id / "index.html").exists(), record.id
+
+
+def test_number_of_record_pages_equals_number_of_records(built):
+    site, _, content = built
+    for lang in LANGUAGES:
+        base = site / "es" if lang == "es" else site
+        pages = [p for name in COLLECTIONS for p in (base / name).glob("*/index.html")]
+        assert len(pages) == content.count()
+
+
+def test_record_pages_show_the_record_in_the_page_language(built):
+    site, _, content = built
+    for lang in LANGUAGES:
+        base = site / "es" if lang == "es" else site
+        for record in content.records[lang].values():
+            info = read_page(base / record.collection / record.id / "index.html")
+            assert info.title.startswith(record["title"]), (lang, record.id, info.title)
+
+
+def test_hand_written_pages_exist_in_both_languages(built):
+    site, _, _ = built
+    for page in ("index.html", "about/index.html"):
+        assert (site / page).exists() and (site / "es" / page).exists()
+
+
+def test_html_lang_is_the_page_language(built):
+    site, _, _ = built
+    for page in html_pages(site):
+        if page.relative_to(site).parts[0] in ("assets", "search"):
+            continue
+        assert read_page(page).lang == page_language(site, page), page
+
+
+def test_language_switcher_leads_to_the_same_page_in_the_other_language(built):
+    site, _, _ = built
+    checked = 0
+    for page in html_pages(site):
+        lang = page_language(site, page)
+        other = "en" if lang == "es" else "es"
+        switch = [href for href, attrs in read_page(page).links
+                  if "md-select__link" in attrs.get("class", "") and attrs.get("hreflang") == other]
+        assert len(switch) == 1, page
+        target, _ = resolve_link(site, page, switch[0])
+        assert target == counterpart(site, page).resolve(), (page, switch[0])
+        checked += 1
+    assert checked > 20
+
+
+def test_every_internal_link_and_fragment_resolves(built):
+    site, _, _ = built
+    ids = {}
+    broken = []
+    for page in html_pages(site):
+        for href, _ in read_page(page).links:
+            resolved = resolve_link(site, page, href)
+            if resolved is None:
+                continue
+            target, fragment = resolved
+            if not target.exists():
+                broken.append((str(page.relative_to(site)), href))
+                continue
+            if fragment and target.suffix == ".html":
+                if target not in ids:
+                    ids[target] = read_page(target).ids
+                if fragment not in ids[target]:
+                    broken.append((str(page.relative_to(site)), href))
+    assert broken == []
