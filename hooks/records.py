@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 
 from schema import (
     COLLECTIONS, DEFAULT_LANGUAGE, FIELD_TYPES, ID_PATTERN, LANGUAGES, RECORD_SUFFIXES,
-    WORK_KEYS, Collection, Field, ref_targets,
+    WORK_KEYS, WORK_LANGUAGES, Collection, Field, ref_targets,
 )
 
 # Tags PyYAML's safe loader resolves by itself; any other tag (!!python/object,
@@ -260,6 +260,8 @@ def _check_fields(rec: RecordFile, out: _Collector) -> None:
             del rec.values[name]
         else:
             value = check_value(rec, spec, rec.values[name], out)
+            if value is not None and name == "same_in_both":
+                value = _check_field_names(rec, schema, value, out)
             if value is None:
                 del rec.values[name]
             else:
@@ -268,6 +270,16 @@ def _check_fields(rec: RecordFile, out: _Collector) -> None:
         if spec.required and spec.name not in rec.values and spec.name not in rec.nodes \
                 and (spec.translated or is_default):
             out.at(rec, f"missing required field '{spec.name}' ({FIELD_TYPES[spec.type]})")
+
+
+def _check_field_names(rec: RecordFile, schema: Collection, names: list, out: _Collector):
+    translated = {f.name for f in schema.translated_fields}
+    for i, name in enumerate(names):
+        if name not in translated:
+            out.at(rec, f"field 'same_in_both': '{name}' is not a text field of {schema.name}; "
+                        f"text fields: {', '.join(sorted(translated))}", "same_in_both", i)
+            return None
+    return names
 
 
 def check_value(rec: RecordFile, spec: Field, value, out: _Collector):
@@ -342,6 +354,8 @@ def _check_works(value, wrong):
         unknown = sorted(set(item) - set(WORK_KEYS))
         if unknown:
             return wrong(f"item {i + 1}: unknown key '{unknown[0]}'; allowed: {', '.join(WORK_KEYS)}", i)
+        if "lang" in item and item["lang"] not in WORK_LANGUAGES:
+            return wrong(f"item {i + 1}: 'lang' must be one of {', '.join(WORK_LANGUAGES)}", i)
         work = {}
         for key in WORK_KEYS:
             if key in item:

@@ -25,10 +25,11 @@ FIELD_TYPES = {
     "ref": "the id of another record",
     "refs": "a list of ids of other records",
     "choice": "one of a fixed set of values",
-    "works": "a list of cited works (author, title, container, publisher, date, url, pages, note)",
+    "works": "a list of cited works (author, title, container, publisher, place, date, pages, url, note, lang)",
     "flag": "true or false",
 }
-WORK_KEYS = ("author", "title", "container", "publisher", "place", "date", "url", "pages", "note")
+WORK_KEYS = ("author", "title", "container", "publisher", "place", "date", "pages", "url", "note", "lang")
+WORK_LANGUAGES = ("en", "es")  # a work's `lang`: the language of its title
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,8 @@ def _common(*, section_required: bool = True) -> tuple[Field, ...]:
               help="What the paper leaves vague or unsaid about this record."),
         Field("sources", "refs", to=("sources",), help="Footnotes this record relies on."),
         Field("related", "refs", to=(), help="Other records this one relates to."),
+        Field("same_in_both", "lines",
+              help="Text fields that are proper names and so read the same in both languages (e.g. term)."),
     )
 
 

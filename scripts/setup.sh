@@ -33,6 +33,11 @@ fi
 requirements=requirements.txt
 if [ "${1:-}" = "--test" ]; then
   requirements=requirements-test.txt
-  command -v chromium >/dev/null 2>&1 || apt_install chromium
+  missing=()
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  command -v hunspell >/dev/null 2>&1 || missing+=(hunspell)
+  [ -f /usr/share/hunspell/en_US.dic ] || missing+=(hunspell-en-us)
+  [ -f /usr/share/hunspell/es_MX.dic ] || missing+=(hunspell-es)
+  [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
 fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$requirements"

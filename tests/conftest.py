@@ -1,6 +1,26 @@
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 # The hooks import each other by module name, as MkDocs loads them.
 sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests")]
+
+from records import load_content  # noqa: E402
+from sitebuild import build, make_site  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def content():
+    """The real content, validated."""
+    return load_content(ROOT / "content")
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory, content):
+    """One strict build of the real content: (site folder, build result, content)."""
+    site = make_site(tmp_path_factory.mktemp("build") / "project", ROOT / "content")
+    result = build(site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site / "site", result, content

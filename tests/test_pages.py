@@ -77,7 +77,7 @@ def test_record_page_marks_quotes_and_gaps_and_letters_points():
 
 def test_source_page_lists_its_works_exactly():
     page = _page("en", "fn-12")
-    assert ("1. AFP. Mexico envia 5,000 soldados mas a frontera con Estados Unidos para lucha antidroga. "
+    assert ("1. AFP. <cite lang=\"es\">Mexico envia 5,000 soldados mas a frontera con Estados Unidos para lucha antidroga</cite>. "
             "Terra. February 2009. <http://www.terra.cl/actualidad/index.cfm?id_cat=303&id_reg=1131940>") in page
 
 

@@ -1,18 +1,6 @@
 """One full build of the real content, checked from its output."""
-import pytest
-
-from records import load_content
 from schema import COLLECTIONS, LANGUAGES
-from sitebuild import ROOT, build, make_site
 from sitecheck import counterpart, html_pages, page_language, read_page, resolve_link
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    site = make_site(tmp_path_factory.mktemp("build") / "project", ROOT / "content")
-    result = build(site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site / "site", result, load_content(ROOT / "content")
 
 
 def test_strict_build_has_no_warnings(built):
