@@ -12,7 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from mkdocs.exceptions import PluginError
+
+try:
+    from mkdocs.exceptions import PluginError
+except ImportError:  # the validate command (and its pre-commit hook) runs without MkDocs
+    PluginError = Exception
 
 from schema import (
     COLLECTIONS, DEFAULT_LANGUAGE, FIELD_TYPES, ID_PATTERN, LANGUAGES, RECORD_SUFFIXES,
