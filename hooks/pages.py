@@ -7,12 +7,14 @@ rewritten when its text changed, so `mkdocs serve` does not rebuild in a loop.
 """
 from __future__ import annotations
 
-import html
+import subprocess
 from pathlib import Path
 
 import jinja2
 import yaml
 
+import translations
+from render import format_number, front_matter, link_text, template_environment
 from schema import COLLECTIONS, LANGUAGES, Field
 
 HERE = Path(__file__).parent
@@ -30,57 +32,12 @@ def load_labels(path: Path = HERE / "labels.yml") -> dict:
         return yaml.safe_load(handle)
 
 
-def template_environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(HERE / "templates"),
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["link_text"] = link_text
-    env.filters["citation"] = citation
-    return env
-
-
 # ---------------------------------------------------------------- small helpers
-
-def link_text(text: str) -> str:
-    """Text safe inside [...] of a Markdown link."""
-    return str(text).replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
-
-
-def citation(work: dict) -> str:
-    """One cited work as Markdown: its parts in the paper's order, the title as a <cite>."""
-    parts = []
-    for key in ("author", "title", "container", "publisher", "place", "date", "pages", "note"):
-        if key not in work:
-            continue
-        if key == "title":
-            lang = f' lang="{work["lang"]}"' if "lang" in work else ""
-            title = html.escape(work["title"].replace("*", ""))
-            parts.append(f"<cite{lang}>{title}</cite>")
-        else:
-            parts.append(work[key])
-    if "url" in work:
-        parts.append(f"<{work['url']}>")
-    return ". ".join(p.rstrip(".") if i < len(parts) - 1 else p for i, p in enumerate(parts))
-
-
-def format_number(value) -> str:
-    """Both English and Mexican Spanish write 11,000 and 1.3."""
-    return f"{value:,}"
-
 
 def link_to(record, from_collection: str) -> str:
     """A relative Markdown link from a page in from_collection to a record's page."""
     path = f"{record.id}.md" if record.collection == from_collection else f"../{record.collection}/{record.id}.md"
     return f"[{link_text(record['title'])}]({path})"
-
-
-def front_matter(title: str, description: str) -> str:
-    data = {"title": str(title), "description": str(description)}
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
 
 
 def choice_label(labels: dict, name: str, value) -> str:
@@ -103,6 +60,32 @@ def field_value(record, spec: Field, content, labels: dict) -> str | None:
         labelled = labels["choices"].get(spec.name)
         return choice_label(labels, spec.name, value) if labelled else str(value)
     return str(value)
+
+
+def git_history(root: Path) -> dict[str, str]:
+    """{'content/en/x/y.yml': '2026-11-28'}: the day of the last commit that touched each record file."""
+    try:
+        log = subprocess.run(["git", "log", "--format=%x00%cs", "--name-only", "--", "content"],
+                             cwd=root, capture_output=True, text=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return {}  # not a git checkout (a downloaded copy): pages show no date
+    dates = {}
+    for entry in log.split("\x00")[1:]:
+        date, *paths = entry.strip().splitlines()
+        for path in paths:
+            dates.setdefault(path.strip(), date)  # git log lists the newest commit first
+    return dates
+
+
+def last_updated(record, history: dict, labels: dict) -> tuple[str, str] | None:
+    """The later of the last changes to the record's English file and its own-language file."""
+    english = f"content/en/{record.collection}/{record.id}.yml"
+    days = [history[p] for p in {english, record.path} if p in history]
+    if not days:
+        return None
+    iso = max(days)
+    year, month, day = (int(part) for part in iso.split("-"))
+    return iso, labels["date_format"].format(day=day, month=labels["months"][month - 1], year=year)
 
 
 def details(record, content, labels: dict) -> list[tuple[str, str]]:
@@ -128,11 +111,14 @@ def records_from_section(section, content) -> list[tuple[str, list]]:
 
 # ---------------------------------------------------------------- rendering
 
-def render_record(record, content, labels: dict, env: jinja2.Environment) -> str:
+def render_record(record, content, labels: dict, env: jinja2.Environment,
+                  updated: tuple[str, str] | None = None) -> str:
     template = env.get_template("record.md.j2")
     from_section = records_from_section(record, content) if record.collection == "sections" else []
     return template.render(
         record=record,
+        outdated=translations.status(content, record) == translations.OUTDATED,
+        updated=updated,
         front_matter=front_matter(record["title"], record["summary"]),
         details=details(record, content, labels),
         labels=labels,
@@ -173,24 +159,29 @@ def write_if_changed(path: Path, text: str) -> bool:
     return True
 
 
-def generated_pages(content, all_labels: dict) -> dict[Path, str]:
+def generated_pages(content, all_labels: dict, history: dict | None = None) -> dict[Path, str]:
     """Every generated page, as {path relative to docs/: Markdown}."""
     env = template_environment()
+    history = history or {}
     pages = {}
     for lang in LANGUAGES:
         labels = all_labels[lang]
         for name in COLLECTIONS:
             folder = Path(lang) / name
-            pages[folder / MARKER] = MARKER_TEXT
             pages[folder / "index.md"] = render_collection(lang, name, content, labels, env)
             for record in content.collection(lang, name):
-                pages[folder / f"{record.id}.md"] = render_record(record, content, labels, env)
+                updated = last_updated(record, history, labels)
+                pages[folder / f"{record.id}.md"] = render_record(record, content, labels, env, updated)
+    pages.update({Path(rel): text for rel, text in translations.pages(content, all_labels, env).items()})
+    for folder in {rel.parent for rel in pages}:
+        if folder.parent != Path("."):  # not the hand-written docs/<lang>/ itself
+            pages[folder / MARKER] = MARKER_TEXT
     return pages
 
 
-def write_pages(content, docs_dir: Path, all_labels: dict) -> list[Path]:
+def write_pages(content, docs_dir: Path, all_labels: dict, history: dict | None = None) -> list[Path]:
     """Write what changed, delete pages of records that no longer exist; return the paths written."""
-    pages = generated_pages(content, all_labels)
+    pages = generated_pages(content, all_labels, history)
     written = [docs_dir / rel for rel, text in pages.items() if write_if_changed(docs_dir / rel, text)]
     for folder in {docs_dir / rel.parent for rel in pages}:
         for stale in folder.glob("*.md"):
@@ -201,7 +192,8 @@ def write_pages(content, docs_dir: Path, all_labels: dict) -> list[Path]:
 
 
 def generated_folders(docs_dir: Path) -> list[Path]:
-    return [docs_dir / lang / name for lang in LANGUAGES for name in COLLECTIONS]
+    return [docs_dir / lang / name for lang in LANGUAGES
+            for name in (*COLLECTIONS, *translations.GENERATED_FOLDERS)]
 
 
 # ---------------------------------------------------------------- MkDocs hooks
@@ -210,9 +202,30 @@ def on_config(config):
     # The i18n plugin runs on_config once per language; the pages of both are written the first time.
     if not getattr(config, "pages_written", False):
         config.site_labels = load_labels()
-        write_pages(config.site_content, Path(config.docs_dir), config.site_labels)
+        history = git_history(Path(config.config_file_path).parent)
+        write_pages(config.site_content, Path(config.docs_dir), config.site_labels, history)
         config.pages_written = True
     return config
+
+
+def source_file(src_uri: str, content) -> str | None:
+    """The file an editor should change for a generated page: its record, or the labels."""
+    parts = src_uri.split("/")
+    if len(parts) == 3 and parts[1] in COLLECTIONS and parts[2] != "index.md":
+        record = content.get(parts[0], parts[2][:-3])
+        return record.path if record else None
+    if len(parts) >= 2 and parts[1] in (*COLLECTIONS, *translations.GENERATED_FOLDERS):
+        return "hooks/labels.yml"
+    return None  # a hand-written page: MkDocs' own edit link is right
+
+
+def on_page_context(context, page, config, nav):
+    """'Edit this page' on a generated page opens the YAML it was made from, not the generated Markdown."""
+    source = source_file(page.file.src_uri, config.site_content)
+    if source and config.repo_url:
+        branch = config.edit_uri.split("/")[1] if config.edit_uri.startswith("edit/") else "main"
+        page.edit_url = f"{config.repo_url.rstrip('/')}/edit/{branch}/{source}"
+    return context
 
 
 def on_page_content(html, page, config, files):

@@ -19,7 +19,7 @@ except ImportError:  # the validate command (and its pre-commit hook) runs witho
     PluginError = Exception
 
 from schema import (
-    COLLECTIONS, DEFAULT_LANGUAGE, FIELD_TYPES, ID_PATTERN, LANGUAGES, RECORD_SUFFIXES,
+    COLLECTIONS, DEFAULT_LANGUAGE, FIELD_TYPES, ID_PATTERN, LANGUAGES, RECORD_SUFFIXES, STAMP_FIELD, STAMP_PATTERN,
     WORK_KEYS, WORK_LANGUAGES, Collection, Field, ref_targets,
 )
 
@@ -81,6 +81,7 @@ class Record:
     lang: str
     path: str  # the file this language's text comes from
     fields: dict
+    stamp: str | None = None  # translations: the fingerprint of the English text they translate
 
     def __getitem__(self, name):
         return self.fields.get(name)
@@ -254,7 +255,9 @@ def _check_fields(rec: RecordFile, out: _Collector) -> None:
     en_path = f"content/{DEFAULT_LANGUAGE}/{rec.collection}/{rec.id}.yml"
     for name in list(rec.values):
         spec = schema.get(name)
-        if spec is None:
+        if name == STAMP_FIELD:
+            _check_stamp(rec, out)
+        elif spec is None:
             hint = " (the record id is the file name)" if name == "id" else ""
             out.at(rec, f"unknown field '{name}'{hint}; allowed: "
                         f"{', '.join(f.name for f in schema.fields if f.translated or is_default)}", name)
@@ -274,6 +277,18 @@ def _check_fields(rec: RecordFile, out: _Collector) -> None:
         if spec.required and spec.name not in rec.values and spec.name not in rec.nodes \
                 and (spec.translated or is_default):
             out.at(rec, f"missing required field '{spec.name}' ({FIELD_TYPES[spec.type]})")
+
+
+def _check_stamp(rec: RecordFile, out: _Collector) -> None:
+    value = rec.values[STAMP_FIELD]
+    if rec.lang == DEFAULT_LANGUAGE:
+        out.at(rec, f"field '{STAMP_FIELD}' belongs in translations only", STAMP_FIELD)
+    elif not isinstance(value, str) or not STAMP_PATTERN.match(value):
+        out.at(rec, f"field '{STAMP_FIELD}' must be the 12-character fingerprint written by "
+                    f"scripts/translations.py stamp", STAMP_FIELD)
+    else:
+        return
+    del rec.values[STAMP_FIELD]
 
 
 def _check_field_names(rec: RecordFile, schema: Collection, names: list, out: _Collector):
@@ -509,7 +524,8 @@ def _merge(unique: dict) -> Content:
                       if f.name in original.values}
             values.update({f.name: own.values[f.name] for f in schema.translated_fields
                            if f.name in own.values})
-            records[lang][record_id] = Record(original.collection, record_id, lang, own.path, values)
+            records[lang][record_id] = Record(original.collection, record_id, lang, own.path, values,
+                                              own.values.get(STAMP_FIELD))
     return Content(records)
 
 

@@ -14,6 +14,10 @@ LANGUAGES = ("en", "es")
 DEFAULT_LANGUAGE = "en"
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RECORD_SUFFIXES = (".yml", ".yaml")
+# A translation says which version of its English original it translates: a fingerprint of the
+# English text fields, written by `scripts/translations.py stamp`. Only translations carry it.
+STAMP_FIELD = "translates"
+STAMP_PATTERN = re.compile(r"^[0-9a-f]{12}$")
 
 # Field types and the Python types a value of each may have.
 FIELD_TYPES = {

@@ -1,6 +1,8 @@
 """Unit tests of page generation."""
 import pages
-from pages import format_number, link_text, load_labels, write_if_changed, write_pages
+import render
+from pages import load_labels, write_if_changed, write_pages
+from render import format_number, link_text
 from records import load_content
 from sitebuild import FIXTURES
 
@@ -54,7 +56,7 @@ def test_pages_of_removed_records_are_deleted(tmp_path):
 def _page(lang, record_id):
     content = load_content(GOOD)
     record = content.get(lang, record_id)
-    return pages.render_record(record, content, load_labels()[lang], pages.template_environment())
+    return pages.render_record(record, content, load_labels()[lang], render.template_environment())
 
 
 def test_record_page_shows_text_fields_and_links_in_its_language():
@@ -89,6 +91,6 @@ def test_section_page_lists_the_records_that_come_from_it():
 
 def test_collection_page_groups_options_by_kind():
     content = load_content(GOOD)
-    page = pages.render_collection("es", "options", content, load_labels()["es"], pages.template_environment())
+    page = pages.render_collection("es", "options", content, load_labels()["es"], render.template_environment())
     assert "## Opción dentro de una estrategia" in page
     assert "1. [Legalizar el consumo y la distribución de mariguana](heterodox-marijuana.md) — " in page

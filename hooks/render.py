@@ -1,0 +1,55 @@
+"""Shared rendering helpers: the Jinja environment for hooks/templates and small Markdown helpers."""
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import jinja2
+import yaml
+
+HERE = Path(__file__).parent
+
+
+def template_environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(HERE / "templates"),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["link_text"] = link_text
+    env.filters["citation"] = citation
+    return env
+
+
+def link_text(text: str) -> str:
+    """Text safe inside [...] of a Markdown link."""
+    return str(text).replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+
+
+def citation(work: dict) -> str:
+    """One cited work as Markdown: its parts in the paper's order, the title as a <cite>."""
+    parts = []
+    for key in ("author", "title", "container", "publisher", "place", "date", "pages", "note"):
+        if key not in work:
+            continue
+        if key == "title":
+            lang = f' lang="{work["lang"]}"' if "lang" in work else ""
+            title = html.escape(work["title"].replace("*", ""))
+            parts.append(f"<cite{lang}>{title}</cite>")
+        else:
+            parts.append(work[key])
+    if "url" in work:
+        parts.append(f"<{work['url']}>")
+    return ". ".join(p.rstrip(".") if i < len(parts) - 1 else p for i, p in enumerate(parts))
+
+
+def format_number(value) -> str:
+    """Both English and Mexican Spanish write 11,000 and 1.3."""
+    return f"{value:,}"
+
+
+def front_matter(title: str, description: str) -> str:
+    data = {"title": str(title), "description": str(description)}
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
