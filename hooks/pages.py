@@ -200,6 +200,8 @@ def generated_folders(docs_dir: Path) -> list[Path]:
 
 def on_config(config):
     # The i18n plugin runs on_config once per language; the pages of both are written the first time.
+    if not config.repo_url:
+        config.edit_uri = None  # without REPO_URL there is no repository to send editors to
     if not getattr(config, "pages_written", False):
         config.site_labels = load_labels()
         history = git_history(Path(config.config_file_path).parent)
