@@ -80,3 +80,24 @@ def test_pre_commit_hook_runs_the_validate_command():
             f"runpy.run_path({str(ROOT / 'scripts' / 'validate.py')!r}, run_name='__main__')")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert "records valid" in result.stdout, result.stderr
+
+
+def test_pull_requests_run_the_same_test_command_as_ci_and_main_deploys_to_pages():
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8"))
+    triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
+    assert "pull_request" in triggers and triggers["push"]["branches"] == ["main"]
+    test_steps = [step.get("run") for step in workflow["jobs"]["test"]["steps"]]
+    assert "./scripts/test.sh" in test_steps
+    assert "scripts/test.sh" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    deploy = workflow["jobs"]["deploy"]
+    assert deploy["needs"] == "test"
+    assert any(step.get("uses", "").startswith("actions/deploy-pages") for step in deploy["steps"])
+
+
+def test_contributing_guides_exist_in_both_languages_and_link_each_other():
+    english = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    spanish = (ROOT / "CONTRIBUTING.es.md").read_text(encoding="utf-8")
+    assert "(CONTRIBUTING.es.md)" in english and "(CONTRIBUTING.md)" in spanish
+    for text in (english, spanish):
+        for command in ("scripts/validate.py", "scripts/translations.py stamp", "./scripts/test.sh"):
+            assert command in text
