@@ -14,6 +14,7 @@ import jinja2
 import yaml
 
 import translations
+import xrefs
 from render import format_number, front_matter, link_text, template_environment
 from schema import COLLECTIONS, LANGUAGES, Field
 
@@ -56,6 +57,8 @@ def field_value(record, spec: Field, content, labels: dict) -> str | None:
     if spec.type == "number":
         unit = record["unit"]
         return f"{format_number(value)} {unit}" if unit else format_number(value)
+    if spec.type == "choices":
+        return ", ".join(choice_label(labels, spec.name, v) for v in value)
     if spec.type in ("choice", "int", "flag"):
         labelled = labels["choices"].get(spec.name)
         return choice_label(labels, spec.name, value) if labelled else str(value)
@@ -112,14 +115,19 @@ def records_from_section(section, content) -> list[tuple[str, list]]:
 # ---------------------------------------------------------------- rendering
 
 def render_record(record, content, labels: dict, env: jinja2.Environment,
-                  updated: tuple[str, str] | None = None) -> str:
+                  updated: tuple[str, str] | None = None, found: dict | None = None) -> str:
     template = env.get_template("record.md.j2")
     from_section = records_from_section(record, content) if record.collection == "sections" else []
+    if found is None:
+        found = xrefs.backlinks(content)
+    description = xrefs.plain_prose(record["summary"], record.lang, content)
     return template.render(
-        record=record,
+        record=xrefs.with_links(record, content),
+        referenced_by=xrefs.referenced_by(record, content, found, labels),
+        abbreviations=xrefs.abbreviations(content, record.lang),
         outdated=translations.status(content, record) == translations.OUTDATED,
         updated=updated,
-        front_matter=front_matter(record["title"], record["summary"]),
+        front_matter=front_matter(record["title"], description),
         details=details(record, content, labels),
         labels=labels,
         collection_title=labels["collections"][record.collection]["title"],
@@ -163,6 +171,7 @@ def generated_pages(content, all_labels: dict, history: dict | None = None) -> d
     """Every generated page, as {path relative to docs/: Markdown}."""
     env = template_environment()
     history = history or {}
+    found = xrefs.backlinks(content)
     pages = {}
     for lang in LANGUAGES:
         labels = all_labels[lang]
@@ -171,7 +180,7 @@ def generated_pages(content, all_labels: dict, history: dict | None = None) -> d
             pages[folder / "index.md"] = render_collection(lang, name, content, labels, env)
             for record in content.collection(lang, name):
                 updated = last_updated(record, history, labels)
-                pages[folder / f"{record.id}.md"] = render_record(record, content, labels, env, updated)
+                pages[folder / f"{record.id}.md"] = render_record(record, content, labels, env, updated, found)
     pages.update({Path(rel): text for rel, text in translations.pages(content, all_labels, env).items()})
     for folder in {rel.parent for rel in pages}:
         if folder.parent != Path("."):  # not the hand-written docs/<lang>/ itself
@@ -232,6 +241,7 @@ def on_page_context(context, page, config, nav):
 
 def on_page_content(html, page, config, files):
     """Heading anchors carry a title in the page's language (Markdown's toc writes it in English)."""
+    html = html.replace("<abbr title=", '<abbr tabindex="0" title=')  # glossary tooltips on keyboard focus too
     language = config.theme["language"]
     if language != "en":
         label = config.site_labels[language]["permalink"]

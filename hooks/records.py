@@ -18,6 +18,7 @@ try:
 except ImportError:  # the validate command (and its pre-commit hook) runs without MkDocs
     PluginError = Exception
 
+import xrefs
 from schema import (
     COLLECTIONS, DEFAULT_LANGUAGE, FIELD_TYPES, ID_PATTERN, LANGUAGES, RECORD_SUFFIXES, STAMP_FIELD, STAMP_PATTERN,
     WORK_KEYS, WORK_LANGUAGES, Collection, Field, ref_targets,
@@ -63,6 +64,7 @@ class RecordFile:
     path: str  # relative to the project root, as shown in messages
     values: dict
     nodes: dict = field(default_factory=dict)  # field name -> YAML node (for line numbers)
+    lines: list = field(default_factory=list)  # the file's lines (for columns inside text)
 
     def where(self, name: str | None = None, index: int | None = None) -> tuple[int, int]:
         node = self.nodes.get(name)
@@ -136,6 +138,7 @@ def load_content(content_dir: Path, root: Path | None = None) -> Content:
     unique = _check_ids(files, out)
     _check_parity(unique, unreadable, out)
     _check_references(unique, files, unreadable, out)
+    _check_prose_references(unique, unreadable, out)
     if out.problems:
         raise ContentError(out.problems)
     return _merge(unique)
@@ -207,7 +210,7 @@ def parse_record_file(path: Path, lang: str, collection: str, shown_path: str,
     if node is None:
         out.add(shown_path, 1, 1, lang, record_id, "the file is empty")
         return None
-    rec = RecordFile(collection, record_id, lang, shown_path, {})
+    rec = RecordFile(collection, record_id, lang, shown_path, {}, lines=text.splitlines())
     bad_tags = list(_foreign_tags(node))
     for bad in bad_tags:
         out.add(shown_path, bad.start_mark.line + 1, bad.start_mark.column + 1, lang, record_id,
@@ -344,6 +347,15 @@ def check_value(rec: RecordFile, spec: Field, value, out: _Collector):
     if kind == "choice":
         if value not in spec.choices:
             return wrong(f"'{value}' is not one of: {', '.join(spec.choices)}")
+        return value
+    if kind == "choices":
+        if not isinstance(value, list) or not value:
+            return wrong(f"expected {FIELD_TYPES[kind]}, got {_describe(value)}")
+        for i, item in enumerate(value):
+            if item not in spec.choices:
+                return wrong(f"'{item}' is not one of: {', '.join(spec.choices)}", i)
+            if item in value[:i]:
+                return wrong(f"'{item}' is listed twice", i)
         return value
     if kind == "ref":
         if not isinstance(value, str) or not ID_PATTERN.match(value):
@@ -498,6 +510,19 @@ def _check_references(unique: dict, files: dict, unreadable: dict, out: _Collect
                        spec.name,
                        None if spec.type == "ref" else i)
         _check_one_of(rec, schema, unique, out)
+
+
+def _check_prose_references(unique: dict, unreadable: dict, out: _Collector) -> None:
+    """Every [[id]] marker in any language's text names a record."""
+    known = set(unique[DEFAULT_LANGUAGE]) | unreadable[DEFAULT_LANGUAGE]
+    for lang in LANGUAGES:
+        for rec in unique[lang].values():
+            for name, text, node in xrefs.text_values(rec.collection, rec.values, rec.nodes):
+                for target, offset in xrefs.prose_references(text):
+                    if target not in known:
+                        line, column = xrefs.marker_position(node, text, offset, rec.lines) if node else (1, 1)
+                        out.add(rec.path, line, column, lang, rec.id,
+                                f"field '{name}': [[{target}]] refers to no record")
 
 
 def _check_one_of(rec: RecordFile, schema: Collection, unique: dict, out: _Collector) -> None:

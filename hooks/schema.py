@@ -29,6 +29,7 @@ FIELD_TYPES = {
     "ref": "the id of another record",
     "refs": "a list of ids of other records",
     "choice": "one of a fixed set of values",
+    "choices": "a list of values from a fixed set",
     "works": "a list of cited works (author, title, container, publisher, place, date, pages, url, note, lang)",
     "flag": "true or false",
 }
@@ -88,6 +89,32 @@ def _common(*, section_required: bool = True) -> tuple[Field, ...]:
     )
 
 
+# Facets of the policy-options index. Values are data; their labels are in hooks/labels.yml.
+COLLABORATION = ("unilateral", "bilateral", "binational")
+THEMES = (
+    "narcotics", "weapons", "money-laundering", "migration", "trade-and-customs", "intelligence",
+    "law-enforcement", "justice", "corruption", "institutions", "prevention", "human-rights",
+    "infrastructure-and-technology", "planning-and-evaluation", "regional-integration",
+)
+EDITORIAL_FACETS = ("collaboration", "themes", "actors", "pyramid")
+
+
+def _option_facets() -> tuple[Field, ...]:
+    """What the policy-options index filters by; relations written once, shown on both ends."""
+    return (
+        Field("collaboration", "choice", choices=COLLABORATION,
+              help="The level of collaboration the option needs."),
+        Field("pyramid", "refs", to=("needs",),
+              help="Where the paper places it on the pyramid of needs (Section 6), if it does."),
+        Field("themes", "choices", choices=THEMES, help="The policy themes it touches."),
+        Field("actors", "refs", to=("agencies", "glossary"), help="Agencies, programs and bodies it involves."),
+        Field("responds_to", "refs", to=("arguments", "concepts", "questions"),
+              help="The arguments behind it."),
+        Field("editorial", "choices", choices=EDITORIAL_FACETS,
+              help="Facets that are this site's editorial reading, not stated by the paper."),
+    )
+
+
 OPTION_KINDS = (
     "call-for-action", "hammer", "process-option", "planning-principle",
     "strategy-option", "binational-institution",
@@ -101,17 +128,15 @@ COLLECTIONS: dict[str, Collection] = {c.name: c for c in (
         Field("number", "line", required=True, help="The paper's numbering: 1 to 5."),
     ) + _common() + (
         Field("points", "lines", translated=True, help="Lettered sub-points (2a, 2b ...)."),
-        Field("responds_to", "refs", to=("arguments", "concepts", "questions"),
-              help="The arguments this recommendation answers."),
-    )),
+    ) + _option_facets()),
     Collection("strategies", (
         Field("number", "int", required=True, help="The paper's numbering: 1 to 6."),
-    ) + _common()),
+    ) + _common() + _option_facets()),
     Collection("options", (
         Field("kind", "choice", required=True, choices=OPTION_KINDS),
         Field("number", "line", help="The paper's own numbering, where it numbers the option."),
         Field("strategy", "ref", to=("strategies",), help="The strategy this option belongs to."),
-    ) + _common()),
+    ) + _common() + _option_facets()),
     Collection("arguments", _common() + (
         Field("evidence", "refs", to=("figures",), help="Figures the paper gives for it."),
     )),

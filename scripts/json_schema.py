@@ -31,6 +31,7 @@ def field_schema(spec: Field) -> dict:
         "number": {"type": "number"},
         "flag": {"type": "boolean"},
         "choice": {"enum": list(spec.choices)},
+        "choices": {"type": "array", "minItems": 1, "items": {"enum": list(spec.choices)}, "uniqueItems": True},
         "ref": RECORD_ID,
         "refs": {"type": "array", "items": RECORD_ID, "uniqueItems": True},
         "works": {"type": "array", "minItems": 1, "items": {

@@ -47,10 +47,10 @@ def test_pages_of_removed_records_are_deleted(tmp_path):
     content = load_content(GOOD)
     write_pages(content, tmp_path, load_labels())
     for lang in ("en", "es"):
-        del content.records[lang]["spp"]
+        del content.records[lang]["mexican-soldiers"]
     written = write_pages(content, tmp_path, load_labels())
-    assert tmp_path / "en" / "glossary" / "spp.md" in written
-    assert not (tmp_path / "es" / "glossary" / "spp.md").exists()
+    assert tmp_path / "en" / "figures" / "mexican-soldiers.md" in written
+    assert not (tmp_path / "es" / "figures" / "mexican-soldiers.md").exists()
 
 
 def _page(lang, record_id):

@@ -1,0 +1,116 @@
+"""Build concern 4: cross-references between records.
+
+- Relations are the ref/refs fields, written once in the English record; every target lists
+  what points at it ("referenced by"), with titles in the page's language.
+- In prose, `[[record-id]]` (or `[[record-id|link text]]`) becomes a link carrying the
+  target's title in the page's language; an unknown id is a content error.
+- Glossary terms are marked up as abbreviations wherever they appear in a record page.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from schema import COLLECTIONS, DEFAULT_LANGUAGE
+
+PROSE_REF = re.compile(r"\[\[([^\]|]+?)(?:\|([^\]]+))?\]\]")
+# Relations a target does not list back: a section page lists its records by itself.
+NOT_LISTED_BACK = {"section"}
+
+
+def prose_references(text: str) -> list[tuple[str, int]]:
+    """(id, offset) of every [[id]] marker in a text."""
+    return [(m.group(1).strip(), m.start()) for m in PROSE_REF.finditer(text)]
+
+
+def marker_position(node, text: str, offset: int, source_lines: list[str]) -> tuple[int, int]:
+    """Line and column of a marker inside a YAML scalar, found in the file's own lines."""
+    line = node.start_mark.line + 1 + text[:offset].count("\n")
+    if getattr(node, "style", None) in ("|", ">"):
+        line += 1  # a block scalar's text starts on the line after its indicator
+    marker = text[offset:text.index("]]", offset) + 2]
+    source = source_lines[line - 1] if 0 < line <= len(source_lines) else ""
+    return line, source.find(marker) + 1 if marker in source else 1
+
+
+def text_values(collection: str, values: dict, nodes: dict | None = None) -> list[tuple[str, str, object]]:
+    """(field name, text, YAML node or None) of every translated text of a record."""
+    nodes = nodes or {}
+    out = []
+    for spec in COLLECTIONS[collection].translated_fields:
+        value, node = values.get(spec.name), nodes.get(spec.name)
+        if isinstance(value, str):
+            out.append((spec.name, value, node))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                out.append((spec.name, item, node.value[i] if node is not None else None))
+    return out
+
+
+def link(target, from_collection: str, text: str | None = None) -> str:
+    from render import link_text
+    path = f"{target.id}.md" if target.collection == from_collection else f"../{target.collection}/{target.id}.md"
+    return f"[{link_text(text or target['title'])}]({path})"
+
+
+def link_prose(text: str, record, content) -> str:
+    """Replace [[id]] markers with links in the record's language."""
+    def replace(match):
+        target = content.get(record.lang, match.group(1).strip())
+        return link(target, record.collection, match.group(2))
+    return PROSE_REF.sub(replace, text)
+
+
+def plain_prose(text: str, lang: str, content) -> str:
+    """Replace [[id]] markers with the target's title as plain text (for page descriptions)."""
+    return PROSE_REF.sub(lambda m: m.group(2) or content.get(lang, m.group(1).strip())["title"], text)
+
+
+def with_links(record, content):
+    """A copy of the record whose text fields carry links instead of [[id]] markers."""
+    fields = dict(record.fields)
+    for spec in COLLECTIONS[record.collection].translated_fields:
+        value = fields.get(spec.name)
+        if isinstance(value, str):
+            fields[spec.name] = link_prose(value, record, content)
+        elif isinstance(value, list):
+            fields[spec.name] = [link_prose(item, record, content) for item in value]
+    return replace(record, fields=fields)
+
+
+def backlinks(content) -> dict[str, list[tuple[str, str]]]:
+    """{target id: [(relation, source id), ...]} from every relation field and prose marker."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for record in content.records[DEFAULT_LANGUAGE].values():
+        for spec in COLLECTIONS[record.collection].fields:
+            value = record[spec.name]
+            if spec.type not in ("ref", "refs") or not value or spec.name in NOT_LISTED_BACK:
+                continue
+            for target in [value] if spec.type == "ref" else value:
+                found.setdefault(target, []).append((spec.name, record.id))
+        for _, text, _ in text_values(record.collection, record.fields):
+            for target, _ in prose_references(text):
+                if ("mentions", record.id) not in found.get(target, []):
+                    found.setdefault(target, []).append(("mentions", record.id))
+    return found
+
+
+def referenced_by(record, content, found: dict, labels: dict) -> list[tuple[str, list[str]]]:
+    """For a record page: [(inverse relation label, [links])], in the page's language."""
+    groups: dict[str, list[str]] = {}
+    for relation, source_id in found.get(record.id, []):
+        source = content.get(record.lang, source_id)
+        label = labels["inverse"][relation]
+        entry = link(source, record.collection)
+        if entry not in groups.setdefault(label, []):
+            groups[label].append(entry)
+    return list(groups.items())
+
+
+def abbreviations(content, lang: str) -> str:
+    """Markdown abbreviation definitions for the glossary terms of one language."""
+    lines = []
+    for term in content.collection(lang, "glossary"):
+        if term["expansion"] and term["term"] != term["expansion"]:
+            lines.append(f"*[{term['term']}]: {term['expansion']}")
+    return "\n".join(lines)
