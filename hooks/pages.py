@@ -13,6 +13,7 @@ from pathlib import Path
 import jinja2
 import yaml
 
+import index
 import translations
 import xrefs
 from render import format_number, front_matter, link_text, template_environment
@@ -182,6 +183,7 @@ def generated_pages(content, all_labels: dict, history: dict | None = None) -> d
                 updated = last_updated(record, history, labels)
                 pages[folder / f"{record.id}.md"] = render_record(record, content, labels, env, updated, found)
     pages.update({Path(rel): text for rel, text in translations.pages(content, all_labels, env).items()})
+    pages.update({Path(rel): text for rel, text in index.pages(content, all_labels, env).items()})
     for folder in {rel.parent for rel in pages}:
         if folder.parent != Path("."):  # not the hand-written docs/<lang>/ itself
             pages[folder / MARKER] = MARKER_TEXT
@@ -193,8 +195,8 @@ def write_pages(content, docs_dir: Path, all_labels: dict, history: dict | None 
     pages = generated_pages(content, all_labels, history)
     written = [docs_dir / rel for rel, text in pages.items() if write_if_changed(docs_dir / rel, text)]
     for folder in {docs_dir / rel.parent for rel in pages}:
-        for stale in folder.glob("*.md"):
-            if stale.relative_to(docs_dir) not in pages:
+        for stale in folder.iterdir():
+            if stale.is_file() and stale.relative_to(docs_dir) not in pages:
                 stale.unlink()
                 written.append(stale)
     return written
@@ -202,7 +204,7 @@ def write_pages(content, docs_dir: Path, all_labels: dict, history: dict | None 
 
 def generated_folders(docs_dir: Path) -> list[Path]:
     return [docs_dir / lang / name for lang in LANGUAGES
-            for name in (*COLLECTIONS, *translations.GENERATED_FOLDERS)]
+            for name in (*COLLECTIONS, *translations.GENERATED_FOLDERS, index.FOLDER, index.DOWNLOADS)]
 
 
 # ---------------------------------------------------------------- MkDocs hooks
@@ -225,7 +227,7 @@ def source_file(src_uri: str, content) -> str | None:
     if len(parts) == 3 and parts[1] in COLLECTIONS and parts[2] != "index.md":
         record = content.get(parts[0], parts[2][:-3])
         return record.path if record else None
-    if len(parts) >= 2 and parts[1] in (*COLLECTIONS, *translations.GENERATED_FOLDERS):
+    if len(parts) >= 2 and parts[1] in (*COLLECTIONS, *translations.GENERATED_FOLDERS, index.FOLDER):
         return "hooks/labels.yml"
     return None  # a hand-written page: MkDocs' own edit link is right
 
