@@ -60,3 +60,84 @@ def test_record_page_reads_without_javascript(browser, base_url):
     page.get_by_role("link", name="Nota 12: AFP en Terra").click()
     assert page.locator("h1").inner_text().rstrip("¶").strip() == "Nota 12: AFP en Terra"
     context.close()
+
+
+def _visible_options(page):
+    return page.locator("#options-list > li:not([hidden])").evaluate_all("items => items.map(i => i.id)")
+
+
+@pytest.mark.parametrize("facet, value, expected", [
+    ("kind", "strategies", ["first-best"]),
+    ("section", "section-8", ["two-levels"]),
+    ("collaboration", "unilateral", ["heterodox-marijuana"]),
+    ("pyramid", "2", ["first-best"]),
+    ("themes", "institutions", ["two-levels", "first-best"]),
+    ("actors", "spp", ["two-levels", "first-best"]),
+])
+def test_index_filters_by_each_facet(browser, base_url, facet, value, expected):
+    page = browser.new_page()
+    page.goto(f"{base_url}/policy-options/")
+    assert page.locator("#options-count").inner_text() == "3 options"
+    page.select_option(f"#filter-{facet}", value)
+    assert _visible_options(page) == expected
+    assert page.locator("#options-count").inner_text() == f"{len(expected)} of 3 options"
+    assert f"{facet}={value}" in page.url
+    page.close()
+
+
+def test_index_free_text_ignores_accents_and_combines_with_facets(browser, base_url):
+    page = browser.new_page()
+    page.goto(f"{base_url}/es/policy-options/")
+    page.fill("#filter-q", "mariguana")
+    assert _visible_options(page) == ["heterodox-marijuana"]
+    page.fill("#filter-q", "planeacion")  # the facet label is "Planeación y evaluación"
+    assert _visible_options(page) == ["first-best"]
+    page.fill("#filter-q", "")
+    page.select_option("#filter-themes", "institutions")
+    page.select_option("#filter-collaboration", "binational")
+    assert sorted(_visible_options(page)) == ["first-best", "two-levels"]
+    page.fill("#filter-q", "niveles")
+    assert _visible_options(page) == ["two-levels"]
+    assert page.locator("#options-count").inner_text() == "1 de 3 opciones"
+    page.close()
+
+
+def test_filtered_url_restores_the_same_view_and_sort(browser, base_url):
+    page = browser.new_page()
+    page.goto(f"{base_url}/policy-options/")
+    page.select_option("#filter-themes", "institutions")
+    page.select_option("#filter-sort", "title")
+    shared = page.url
+    shown = _visible_options(page)
+    assert shown == ["first-best", "two-levels"]  # Commission … before Work …
+    other = browser.new_page()
+    other.goto(shared)
+    assert _visible_options(other) == shown
+    assert other.locator("#filter-themes").input_value() == "institutions"
+    assert other.locator("#filter-sort").input_value() == "title"
+    other.close()
+    page.close()
+
+
+def test_index_lists_every_option_without_javascript(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{base_url}/es/policy-options/?themes=weapons")
+    assert page.locator("#options-filters").is_hidden()
+    assert page.locator("#options-list > li").count() == 3
+    assert all(page.locator("#options-list > li").nth(i).is_visible() for i in range(3))
+    page.get_by_role("link", name="Encargar un sistema completo").first.click()
+    assert page.locator("h1").inner_text().rstrip("¶").strip() == "Encargar un sistema completo"
+    context.close()
+
+
+def test_glossary_term_shows_its_expansion_on_keyboard_focus(browser, base_url):
+    page = browser.new_page()
+    page.goto(f"{base_url}/es/glossary/spp/")
+    abbr = page.locator("article abbr").first
+    assert abbr.get_attribute("title") == "Alianza para la Seguridad y la Prosperidad de América del Norte"
+    assert abbr.get_attribute("tabindex") == "0"
+    page.keyboard.press("Tab")
+    abbr.focus()
+    assert page.evaluate("document.activeElement.tagName") == "ABBR"
+    page.close()

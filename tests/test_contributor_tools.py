@@ -54,7 +54,7 @@ def _validate(content_dir):
 def test_validate_command_accepts_good_content():
     result = _validate(FIXTURES / "good" / "content")
     assert result.returncode == 0
-    assert result.stdout == "9 records valid in each language.\n"
+    assert result.stdout == "11 records valid in each language.\n"
 
 
 @pytest.mark.parametrize("case", bad_cases(), ids=[c.name for c in bad_cases()])

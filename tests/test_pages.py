@@ -47,10 +47,11 @@ def test_pages_of_removed_records_are_deleted(tmp_path):
     content = load_content(GOOD)
     write_pages(content, tmp_path, load_labels())
     for lang in ("en", "es"):
-        del content.records[lang]["mexican-soldiers"]
+        del content.records[lang]["no-lesser-crime"]
+        del content.records[lang]["two-levels"].fields["responds_to"]
     written = write_pages(content, tmp_path, load_labels())
-    assert tmp_path / "en" / "figures" / "mexican-soldiers.md" in written
-    assert not (tmp_path / "es" / "figures" / "mexican-soldiers.md").exists()
+    assert tmp_path / "en" / "arguments" / "no-lesser-crime.md" in written
+    assert not (tmp_path / "es" / "arguments" / "no-lesser-crime.md").exists()
 
 
 def _page(lang, record_id):

@@ -10,7 +10,7 @@ GOOD = FIXTURES / "good" / "content"
 
 def test_good_fixture_loads_in_both_languages():
     content = load_content(GOOD)
-    assert content.count() == 9
+    assert content.count() == 11
     assert set(content.records["en"]) == set(content.records["es"])
 
 

@@ -48,7 +48,7 @@ def test_command_lists_what_translators_must_update(site):
     assert result.stdout.splitlines() == [
         "content/es/strategies/first-best.yml: outdated: the English text changed "
         "(content/en/strategies/first-best.yml)",
-        "[es] 8 up to date, 1 outdated, 0 missing",
+        "[es] 10 up to date, 1 outdated, 0 missing",
     ]
 
 
@@ -65,17 +65,17 @@ def test_outdated_spanish_page_says_so_and_links_to_the_english_page(site):
 
 def test_status_page_counts_and_lists_each_state(site):
     html = (site / "site" / "es" / "translations" / "index.html").read_text(encoding="utf-8")
-    assert "8 al día, 1 desactualizadas, 0 pendientes" in html
+    assert "10 al día, 1 desactualizadas, 0 pendientes" in html
     assert "Desactualizada (1)" in html
     english = (site / "site" / "translations" / "index.html").read_text(encoding="utf-8")
-    assert "8 up to date, 1 outdated, 0 missing" in english
+    assert "10 up to date, 1 outdated, 0 missing" in english
 
 
 def test_stamping_makes_the_translation_current_again(site, tmp_path):
     copy = make_site(tmp_path / "copy", site / "content")
     assert _translations(copy, "stamp", "first-best").returncode == 0
     result = _translations(copy)
-    assert result.returncode == 0 and result.stdout.strip() == "[es] 9 up to date, 0 outdated, 0 missing"
+    assert result.returncode == 0 and result.stdout.strip() == "[es] 11 up to date, 0 outdated, 0 missing"
 
 
 def test_side_by_side_view_shows_both_languages_with_their_lang(site):

@@ -1,0 +1,77 @@
+"""Cross-references, glossary terms, the policy-options index and the downloads."""
+import csv
+import io
+import json
+
+import index
+import render
+import xrefs
+from pages import load_labels, render_record
+from records import load_content
+from sitebuild import FIXTURES
+
+GOOD = FIXTURES / "good" / "content"
+
+
+def test_prose_markers_are_found_with_their_offsets():
+    assert xrefs.prose_references("See [[first-best]] and [[spp|the SPP]].") == [("first-best", 4), ("spp", 23)]
+
+
+def test_prose_markers_become_links_titled_in_the_page_language():
+    content = load_content(GOOD)
+    es = xrefs.with_links(content.get("es", "two-levels"), content)
+    assert es["body"].startswith("Complementa a [Encargar un sistema completo](../strategies/first-best.md)")
+    assert "[propuestas heterodoxas](../options/heterodox-marijuana.md)" in es["body"]
+    en = xrefs.with_links(content.get("en", "two-levels"), content)
+    assert "[Commission a full-fledged system](../strategies/first-best.md)" in en["body"]
+
+
+def test_every_relation_is_listed_back_on_its_target():
+    content = load_content(GOOD)
+    found = xrefs.backlinks(content)
+    assert ("responds_to", "two-levels") in found["no-lesser-crime"]
+    assert ("evidence", "no-lesser-crime") in found["mexican-soldiers"]
+    assert ("strategy", "heterodox-marijuana") in found["first-best"]
+    assert ("mentions", "two-levels") in found["first-best"]
+    assert ("footnote", "mexican-soldiers") in found["fn-12"]
+
+
+def test_target_page_lists_what_points_at_it_in_its_language():
+    content = load_content(GOOD)
+    labels = load_labels()
+    page = render_record(content.get("es", "no-lesser-crime"), content, labels["es"], render.template_environment())
+    assert "## Le responden\n\n- [Trabajar al mismo tiempo en dos niveles](../recommendations/two-levels.md)" in page
+    page = render_record(content.get("en", "mexican-soldiers"), content, labels["en"], render.template_environment())
+    assert "## Evidence for\n\n- [There is no lesser crime](../arguments/no-lesser-crime.md)" in page
+
+
+def test_glossary_terms_are_defined_as_abbreviations_per_language():
+    content = load_content(GOOD)
+    assert xrefs.abbreviations(content, "en") == "*[SPP]: Security and Prosperity Partnership of North America"
+    assert xrefs.abbreviations(content, "es") == "*[ASPAN]: Alianza para la Seguridad y la Prosperidad de América del Norte"
+
+
+def test_index_lists_each_option_once_with_its_facets():
+    content = load_content(GOOD)
+    items = index.index_items(content, "es", load_labels()["es"])
+    assert [i["record"].id for i in items] == ["two-levels", "first-best", "heterodox-marijuana"]
+    first = items[1]
+    assert first["values"] == {"kind": ["strategies"], "section": ["section-7"], "collaboration": ["binational"],
+                               "pyramid": ["2"], "themes": ["planning-and-evaluation", "institutions"],
+                               "actors": ["spp"]}
+    assert first["shown"]["actors"] == [("spp", "ASPAN")]
+    assert items[0]["editorial"] == {"collaboration", "themes"}
+
+
+def test_downloads_hold_every_record_with_citation_and_licence():
+    content = load_content(GOOD)
+    labels = load_labels()
+    for lang in ("en", "es"):
+        data = json.loads(index.records_json(content, lang, labels[lang]))
+        assert data["paper"].startswith("González-Aréchiga, Bernardo")
+        assert data["licence"]
+        ids = {row["id"] for rows in data["collections"].values() for row in rows}
+        assert ids == set(content.records[lang])
+        rows = list(csv.DictReader(io.StringIO(index.collection_csv(content, lang, "figures"))))
+        assert [r["id"] for r in rows] == ["mexican-soldiers"]
+        assert rows[0]["value"] == "7500" and rows[0]["footnote"] == "fn-12"
