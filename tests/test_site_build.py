@@ -80,3 +80,23 @@ def test_every_internal_link_and_fragment_resolves(built):
                 if fragment not in ids[target]:
                     broken.append((str(page.relative_to(site)), href))
     assert broken == []
+
+
+def test_language_alternates_are_absolute_with_x_default(built):
+    site, _, content = built
+    record = next(iter(content.records["en"].values()))
+    for prefix in ("", "es/"):
+        html = (site / prefix / record.collection / record.id / "index.html").read_text(encoding="utf-8")
+        base = "http://127.0.0.1:8000/"
+        assert f'<link rel="alternate" href="{base}{record.collection}/{record.id}/" hreflang="en">' in html
+        assert f'<link rel="alternate" href="{base}es/{record.collection}/{record.id}/" hreflang="es">' in html
+        assert f'<link rel="alternate" href="{base}{record.collection}/{record.id}/" hreflang="x-default">' in html
+
+
+def test_pages_carry_their_record_summary_as_description_and_open_graph(built):
+    site, _, content = built
+    for lang, prefix in (("en", ""), ("es", "es/")):
+        for record in list(content.records[lang].values())[:20]:
+            html = (site / prefix / record.collection / record.id / "index.html").read_text(encoding="utf-8")
+            assert '<meta property="og:title"' in html and '<meta name="description"' in html
+            assert ('<meta property="og:locale" content="es_MX">' in html) is (lang == "es")
