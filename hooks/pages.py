@@ -12,6 +12,7 @@ from pathlib import Path
 
 import jinja2
 import yaml
+from mkdocs.exceptions import PluginError
 
 import index
 import translations
@@ -217,6 +218,7 @@ def on_config(config):
         config.site_labels = load_labels()
         history = git_history(Path(config.config_file_path).parent)
         write_pages(config.site_content, Path(config.docs_dir), config.site_labels, history)
+        check_hand_written_pages(Path(config.docs_dir), config.site_content)
         config.pages_written = True
     return config
 
@@ -239,6 +241,27 @@ def on_page_context(context, page, config, nav):
         branch = config.edit_uri.split("/")[1] if config.edit_uri.startswith("edit/") else "main"
         page.edit_url = f"{config.repo_url.rstrip('/')}/edit/{branch}/{source}"
     return context
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Hand-written pages may name records too: [[id]], [[list:collection]], [[figure:id]]."""
+    if source_file(page.file.src_uri, config.site_content):
+        return markdown  # a generated page: its links are already resolved
+    return xrefs.expand_page(markdown, page.file.src_uri, config.site_content)[0]
+
+
+def check_hand_written_pages(docs_dir: Path, content) -> None:
+    """Every marker in every hand-written page names a record; all problems are reported at once."""
+    generated = set(generated_folders(docs_dir))
+    problems = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        if any(folder in path.parents for folder in generated):
+            continue
+        src_uri = path.relative_to(docs_dir).as_posix()
+        if src_uri.split("/")[0] in LANGUAGES:
+            problems += xrefs.expand_page(path.read_text(encoding="utf-8"), src_uri, content)[1]
+    if problems:
+        raise PluginError("\n".join([f"{len(problems)} problem(s) in hand-written pages:", *problems]))
 
 
 def on_page_content(html, page, config, files):

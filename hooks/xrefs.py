@@ -14,6 +14,9 @@ from dataclasses import replace
 from schema import COLLECTIONS, DEFAULT_LANGUAGE
 
 PROSE_REF = re.compile(r"\[\[([^\]|]+?)(?:\|([^\]]+))?\]\]")
+# In hand-written pages also: [[list:collection]] (every record, linked, with its summary)
+# and [[figure:id]] (a figure's value, unit and title, linked).
+PAGE_MARKER = re.compile(r"\[\[(list|figure):([a-z0-9-]+)\]\]")
 # Relations a target does not list back: a section page lists its records by itself.
 NOT_LISTED_BACK = {"section"}
 
@@ -114,3 +117,51 @@ def abbreviations(content, lang: str) -> str:
         if term["expansion"] and term["term"] != term["expansion"]:
             lines.append(f"*[{term['term']}]: {term['expansion']}")
     return "\n".join(lines)
+
+
+def expand_page(markdown: str, src_uri: str, content) -> tuple[str, list[str]]:
+    """Resolve markers in a hand-written page; returns the Markdown and the problems found."""
+    lang = src_uri.split("/")[0]
+    prefix = "../" * (src_uri.count("/") - 1)
+    problems = []
+
+    def where(match) -> str:
+        line = markdown[:match.start()].count("\n") + 1
+        return f"docs/{src_uri}:{line}: [{lang}]"
+
+    def path(record) -> str:
+        return f"{prefix}{record.collection}/{record.id}.md"
+
+    def marker(match):
+        kind, name = match.groups()
+        if kind == "list":
+            if name not in COLLECTIONS:
+                problems.append(f"{where(match)} [[list:{name}]]: no such collection")
+                return match.group(0)
+            return "\n".join(f"1. [{link_text_of(r)}]({path(r)}) — {plain_prose(r['summary'], lang, content)}"
+                             for r in content.collection(lang, name))
+        record = content.get(lang, name)
+        if record is None or record.collection != "figures":
+            problems.append(f"{where(match)} [[figure:{name}]]: no such figure")
+            return match.group(0)
+        from render import format_number
+        return f"**{format_number(record['value'])} {record['unit']}** — [{link_text_of(record)}]({path(record)})"
+
+    def reference(match):
+        record = content.get(lang, match.group(1).strip())
+        if record is None:
+            return match.group(0)  # reported below
+        from render import link_text
+        return f"[{link_text(match.group(2) or record['title'])}]({path(record)})"
+
+    for match in PROSE_REF.finditer(markdown):  # line numbers of the page as written
+        if not PAGE_MARKER.fullmatch(match.group(0)) and content.get(lang, match.group(1).strip()) is None:
+            problems.append(f"{where(match)} [[{match.group(1)}]] refers to no record")
+    expanded = PROSE_REF.sub(reference, PAGE_MARKER.sub(marker, markdown))
+    line_of = lambda problem: int(problem.split(":")[1])  # noqa: E731
+    return expanded, sorted(problems, key=line_of)
+
+
+def link_text_of(record) -> str:
+    from render import link_text
+    return link_text(record["title"])

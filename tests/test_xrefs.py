@@ -75,3 +75,24 @@ def test_downloads_hold_every_record_with_citation_and_licence():
         rows = list(csv.DictReader(io.StringIO(index.collection_csv(content, lang, "figures"))))
         assert [r["id"] for r in rows] == ["mexican-soldiers"]
         assert rows[0]["value"] == "7500" and rows[0]["footnote"] == "fn-12"
+
+
+def test_hand_written_pages_resolve_record_markers_in_their_language():
+    content = load_content(GOOD)
+    text = "Read [[two-levels]].\n\n[[list:recommendations]]\n\nKey: [[figure:mexican-soldiers]]\n"
+    markdown, problems = xrefs.expand_page(text, "es/index.md", content)
+    assert problems == []
+    assert "Read [Trabajar al mismo tiempo en dos niveles](recommendations/two-levels.md)." in markdown
+    assert "1. [Trabajar al mismo tiempo en dos niveles](recommendations/two-levels.md) — Fortalecer" in markdown
+    assert "**7,500 soldados** — [Soldados mexicanos asignados a la región fronteriza](figures/mexican-soldiers.md)" in markdown
+
+
+def test_hand_written_page_with_unknown_markers_names_file_line_and_language():
+    content = load_content(GOOD)
+    _, problems = xrefs.expand_page("Intro\n\n[[border-czar]] and [[figure:spp]]\n[[list:ideas]]\n",
+                                    "en/about.md", content)
+    assert problems == [
+        "docs/en/about.md:3: [en] [[figure:spp]]: no such figure",
+        "docs/en/about.md:3: [en] [[border-czar]] refers to no record",
+        "docs/en/about.md:4: [en] [[list:ideas]]: no such collection",
+    ]
