@@ -136,13 +136,13 @@ def expand_page(markdown: str, src_uri: str, content) -> tuple[str, list[str]]:
         kind, name = match.groups()
         if kind == "list":
             if name not in COLLECTIONS:
-                problems.append(f"{where(match)} [[list:{name}]]: no such collection")
+                problems.append((match.start(), f"{where(match)} [[list:{name}]]: no such collection"))
                 return match.group(0)
             return "\n".join(f"1. [{link_text_of(r)}]({path(r)}) — {plain_prose(r['summary'], lang, content)}"
                              for r in content.collection(lang, name))
         record = content.get(lang, name)
         if record is None or record.collection != "figures":
-            problems.append(f"{where(match)} [[figure:{name}]]: no such figure")
+            problems.append((match.start(), f"{where(match)} [[figure:{name}]]: no such figure"))
             return match.group(0)
         from render import format_number
         return f"**{format_number(record['value'])} {record['unit']}** — [{link_text_of(record)}]({path(record)})"
@@ -156,10 +156,9 @@ def expand_page(markdown: str, src_uri: str, content) -> tuple[str, list[str]]:
 
     for match in PROSE_REF.finditer(markdown):  # line numbers of the page as written
         if not PAGE_MARKER.fullmatch(match.group(0)) and content.get(lang, match.group(1).strip()) is None:
-            problems.append(f"{where(match)} [[{match.group(1)}]] refers to no record")
+            problems.append((match.start(), f"{where(match)} [[{match.group(1)}]] refers to no record"))
     expanded = PROSE_REF.sub(reference, PAGE_MARKER.sub(marker, markdown))
-    line_of = lambda problem: int(problem.split(":")[1])  # noqa: E731
-    return expanded, sorted(problems, key=line_of)
+    return expanded, [message for _, message in sorted(problems)]
 
 
 def link_text_of(record) -> str:

@@ -92,7 +92,7 @@ def test_hand_written_page_with_unknown_markers_names_file_line_and_language():
     _, problems = xrefs.expand_page("Intro\n\n[[border-czar]] and [[figure:spp]]\n[[list:ideas]]\n",
                                     "en/about.md", content)
     assert problems == [
-        "docs/en/about.md:3: [en] [[figure:spp]]: no such figure",
         "docs/en/about.md:3: [en] [[border-czar]] refers to no record",
+        "docs/en/about.md:3: [en] [[figure:spp]]: no such figure",
         "docs/en/about.md:4: [en] [[list:ideas]]: no such collection",
     ]
