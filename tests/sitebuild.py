@@ -17,12 +17,21 @@ def _skip_generated(folder, names):
 
 
 def make_site(target: Path, content_dir: Path) -> Path:
-    """A copy of the project in target, with content_dir as its content."""
+    """A copy of the project in target, with content_dir as its content.
+
+    A fixture's hand-written pages (a docs/ folder beside its content/) replace the project's,
+    whose markers name records only the real content has; the shared assets are kept.
+    """
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     for name in ("hooks", "overrides"):
         shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "docs", target / "docs", ignore=_skip_generated)
+    own_pages = Path(content_dir).parent / "docs"
+    if own_pages.is_dir() and Path(content_dir).parent != ROOT:
+        for lang_dir in own_pages.iterdir():
+            shutil.rmtree(target / "docs" / lang_dir.name)
+            shutil.copytree(lang_dir, target / "docs" / lang_dir.name)
     shutil.copytree(content_dir, target / "content")
     return target
 
