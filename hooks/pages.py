@@ -7,6 +7,7 @@ rewritten when its text changed, so `mkdocs serve` does not rebuild in a loop.
 """
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -264,9 +265,26 @@ def check_hand_written_pages(docs_dir: Path, content) -> None:
         raise PluginError("\n".join([f"{len(problems)} problem(s) in hand-written pages:", *problems]))
 
 
+def focusable_abbreviations(html: str) -> str:
+    """Glossary terms show their expansion on keyboard focus too; not inside links (already focusable)."""
+    out, depth, last = [], 0, 0
+    for match in re.finditer(r"<a[\s>]|</a>|<abbr title=", html):
+        token = match.group(0)
+        if token == "<abbr title=":
+            if depth == 0:
+                out.append(html[last:match.start()] + '<abbr tabindex="0" title=')
+                last = match.end()
+        elif token == "</a>":
+            depth = max(depth - 1, 0)
+        else:
+            depth += 1
+    out.append(html[last:])
+    return "".join(out)
+
+
 def on_page_content(html, page, config, files):
     """Heading anchors carry a title in the page's language (Markdown's toc writes it in English)."""
-    html = html.replace("<abbr title=", '<abbr tabindex="0" title=')  # glossary tooltips on keyboard focus too
+    html = focusable_abbreviations(html)
     language = config.theme["language"]
     if language != "en":
         label = config.site_labels[language]["permalink"]

@@ -10,6 +10,10 @@ sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests")]
 from records import load_content  # noqa: E402
 from sitebuild import build, make_site  # noqa: E402
 
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+
 
 @pytest.fixture(scope="session")
 def content():
@@ -24,3 +28,13 @@ def built(tmp_path_factory, content):
     result = build(site)
     assert result.returncode == 0, result.stdout + result.stderr
     return site / "site", result, content
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, driven by Playwright; nothing downloads a browser."""
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()

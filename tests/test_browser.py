@@ -1,22 +1,8 @@
 """Real-browser tests in Debian's Chromium, driven by Playwright (no browser is downloaded)."""
-import functools
-import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
 import pytest
-from playwright.sync_api import sync_playwright
 
 from sitebuild import FIXTURES, build, make_site
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-         "--disable-sync", "--no-first-run"]
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+from webserver import serve
 
 
 @pytest.fixture(scope="module")
@@ -24,19 +10,8 @@ def base_url(tmp_path_factory):
     site = make_site(tmp_path_factory.mktemp("browser") / "project", FIXTURES / "good" / "content")
     result = build(site)
     assert result.returncode == 0, result.stderr
-    handler = functools.partial(_QuietHandler, directory=str(site / "site"))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield chromium
-        chromium.close()
+    with serve(site / "site") as url:
+        yield url
 
 
 def test_language_switcher_lands_on_the_same_record(browser, base_url):

@@ -95,3 +95,9 @@ def test_collection_page_groups_options_by_kind():
     page = pages.render_collection("es", "options", content, load_labels()["es"], render.template_environment())
     assert "## Opción dentro de una estrategia" in page
     assert "1. [Legalizar el consumo y la distribución de mariguana](heterodox-marijuana.md) — " in page
+
+
+def test_glossary_abbreviations_are_focusable_except_inside_links():
+    html = '<p><abbr title="x">SPP</abbr> and <a href="y">the <abbr title="x">SPP</abbr></a></p>'
+    assert pages.focusable_abbreviations(html) == (
+        '<p><abbr tabindex="0" title="x">SPP</abbr> and <a href="y">the <abbr title="x">SPP</abbr></a></p>')
