@@ -16,6 +16,7 @@ import yaml
 from mkdocs.exceptions import PluginError
 
 import index
+import pictures
 import translations
 import xrefs
 from render import format_number, front_matter, link_text, template_environment
@@ -153,6 +154,7 @@ def render_collection(lang: str, name: str, content, labels: dict, env: jinja2.E
     meta = labels["collections"][name]
     records = content.collection(lang, name)
     return env.get_template("collection.md.j2").render(
+        picture=pictures.picture(content, lang, name, labels, env),
         front_matter=front_matter(meta["title"], meta["intro"]),
         title=meta["title"],
         intro=meta["intro"],
