@@ -59,8 +59,8 @@ def field_value(record, spec: Field, content, labels: dict) -> str | None:
     if spec.type == "refs":
         return ", ".join(link_to(content.get(record.lang, v), record.collection) for v in value)
     if spec.type == "number":
-        unit = record["unit"]
-        return f"{format_number(value)} {unit}" if unit else format_number(value)
+        number = format_number(value, not record["no_separator"])
+        return f"{number} {record['unit']}" if record["unit"] else number
     if spec.type == "choices":
         return ", ".join(choice_label(labels, spec.name, v) for v in value)
     if spec.type in ("choice", "int", "flag"):
@@ -98,7 +98,7 @@ def last_updated(record, history: dict, labels: dict) -> tuple[str, str] | None:
 def details(record, content, labels: dict) -> list[tuple[str, str]]:
     rows = []
     for spec in COLLECTIONS[record.collection].fields:
-        if spec.name in SHOWN_APART or spec.name == "unit" or (spec.name == "number" and record.collection == "sections"):
+        if spec.name in SHOWN_APART or spec.name in ("unit", "no_separator") or (spec.name == "number" and record.collection == "sections"):
             continue
         shown = field_value(record, spec, content, labels)
         if shown:

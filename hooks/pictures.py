@@ -28,7 +28,7 @@ def key_figures(content, lang: str) -> dict:
     for figure in content.collection(lang, "figures"):
         if figure["crisis_sign"]:
             source = content.get(lang, figure["footnote"]) if figure["footnote"] else None
-            cards.append({"figure": figure, "value": format_number(figure["value"]), "source": source})
+            cards.append({"figure": figure, "value": format_number(figure["value"], not figure["no_separator"]), "source": source})
     return {"cards": cards}
 
 

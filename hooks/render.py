@@ -45,9 +45,9 @@ def citation(work: dict) -> str:
     return ". ".join(p.rstrip(".") if i < len(parts) - 1 else p for i, p in enumerate(parts))
 
 
-def format_number(value) -> str:
-    """Both English and Mexican Spanish write 11,000 and 1.3."""
-    return f"{value:,}"
+def format_number(value, separator: bool = True) -> str:
+    """Both English and Mexican Spanish write 11,000 and 1.3; a year is written 1889."""
+    return f"{value:,}" if separator else str(value)
 
 
 def front_matter(title: str, description: str) -> str:

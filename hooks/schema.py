@@ -147,6 +147,8 @@ COLLECTIONS: dict[str, Collection] = {c.name: c for c in (
         Field("year", "line", help="Year or period as the paper gives it, e.g. 2008 or 1999-2005."),
         Field("period", "line", translated=True, help="The period in words, where the paper gives no year."),
         Field("footnote", "ref", to=("sources",), help="The footnote that sources the figure."),
+        Field("no_separator", "flag",
+              help="true to print the value without a thousands separator, as the paper does (a year, 1954 miles)."),
         Field("crisis_sign", "flag",
               help="true when Section 2 lists it among the signs that confirm the security crisis."),
     ), one_of=(("year", "period"), ("footnote", "gaps"))),

@@ -145,7 +145,8 @@ def expand_page(markdown: str, src_uri: str, content) -> tuple[str, list[str]]:
             problems.append((match.start(), f"{where(match)} [[figure:{name}]]: no such figure"))
             return match.group(0)
         from render import format_number
-        return f"**{format_number(record['value'])} {record['unit']}** — [{link_text_of(record)}]({path(record)})"
+        number = format_number(record["value"], not record["no_separator"])
+        return f"**{number} {record['unit']}** — [{link_text_of(record)}]({path(record)})"
 
     def reference(match):
         record = content.get(lang, match.group(1).strip())
