@@ -53,10 +53,12 @@ def status_page(content, lang: str, labels: dict, env) -> str:
     words = labels["translation"]
     per_language = []
     for translated in translated_languages():
-        grouped = statuses(content, translated)
+        # the status is the translation's; the titles are in the language of the page
+        grouped = {status: [content.get(lang, r.id) for r in records]
+                   for status, records in statuses(content, translated).items()}
         per_language.append((translated, grouped))
     return env.get_template("translations.md.j2").render(
-        front_matter=front_matter(words["status_title"], words["status_intro"]),
+        front_matter=front_matter(words["status_title"], words["status_intro"].replace("`", "")),
         labels=labels, words=words, per_language=per_language, statuses=STATUSES)
 
 
@@ -74,7 +76,7 @@ def side_by_side_page(content, lang: str, name: str, labels: dict, env) -> str:
     title = words["side_by_side_title"].format(collection=collection_title)
     return env.get_template("side-by-side.md.j2").render(
         front_matter=front_matter(title, words["side_by_side_intro"]),
-        labels=labels, words=words, rows=rows, languages=LANGUAGES,
+        labels=labels, words=words, rows=rows, languages=LANGUAGES, page_lang=lang,
         title=title, collection=name)
 
 

@@ -18,7 +18,7 @@ def test_every_page_is_spelled_correctly(built):
             words.setdefault(lang, set()).update(found)
             for word in found:
                 where.setdefault((lang, word), str(page.relative_to(site)))
-    unknown = sorted((lang, word, where[(lang, word)])
+    unknown = sorted((lang, word, where.get((lang, word), "?"))
                      for lang in ("en", "es") for word in misspelled(words[lang], lang))
     assert unknown == [], "\n".join(f"[{lang}] {word}  (e.g. {page})" for lang, word, page in unknown)
 
