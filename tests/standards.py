@@ -21,15 +21,45 @@ def page_urls(site: Path, base_url: str) -> list[str]:
     return urls
 
 
-def axe_violations(page) -> list[dict]:
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations",
-        WCAG_AA)
-    return [{"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:3]} for v in result]
-
-
-def foreign_requests(requests: list[str], base_url: str) -> list[str]:
-    own = urlsplit(base_url).netloc
+def foreign_requests(requests: list[str], *own_urls: str) -> list[str]:
+    """Requests to any host but the site's own (where it is served, and its site_url)."""
+    own = {urlsplit(url).netloc for url in own_urls}
     return [url for url in requests if urlsplit(url).scheme in ("http", "https", "ws", "wss")
-            and urlsplit(url).netloc != own]
+            and urlsplit(url).netloc not in own]
+
+
+def scan_with_axe(urls: list[str], chromium: str, flags: list[str], workers: int = 2) -> dict[str, list]:
+    """{rule id: [(url, nodes)]} for every WCAG A/AA violation, several pages at a time.
+
+    Runs Playwright's async API in a thread of its own, so it can sit beside the sync API.
+    """
+    import asyncio
+    import concurrent.futures
+
+    from playwright.async_api import async_playwright
+
+    async def scan() -> dict[str, list]:
+        failures: dict[str, list] = {}
+        queue = list(urls)
+        async with async_playwright() as p:
+            browser = await p.chromium.launch(executable_path=chromium, args=flags)
+
+            async def worker():
+                page = await browser.new_page()
+                while queue:
+                    url = queue.pop()
+                    await page.goto(url)
+                    await page.add_script_tag(path=str(AXE))
+                    found = await page.evaluate(
+                        "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}}))"
+                        ".violations.map(v => [v.id, v.nodes.slice(0, 3).map(n => n.target)])", WCAG_AA)
+                    for rule, nodes in found:
+                        failures.setdefault(rule, []).append((url, nodes))
+                await page.close()
+
+            await asyncio.gather(*(worker() for _ in range(workers)))
+            await browser.close()
+        return failures
+
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, scan()).result()
