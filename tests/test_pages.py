@@ -63,7 +63,7 @@ def _page(lang, record_id):
 def test_record_page_shows_text_fields_and_links_in_its_language():
     page = _page("es", "mexican-soldiers")
     assert "# Soldados mexicanos asignados a la región fronteriza" in page
-    assert "title: Soldados mexicanos asignados a la región fronteriza" in page
+    assert "title: Soldados mexicanos asignados a la región fronteriza · Cifras" in page
     assert "Valor\n:   7,500 soldados" in page
     assert "[Nota 12: AFP en Terra](../sources/fn-12.md)" in page
     assert "[Sección 8: Comentarios finales y conclusiones](../sections/section-8.md)" in page

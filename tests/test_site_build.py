@@ -100,3 +100,13 @@ def test_pages_carry_their_record_summary_as_description_and_open_graph(built):
             html = (site / prefix / record.collection / record.id / "index.html").read_text(encoding="utf-8")
             assert '<meta property="og:title"' in html and '<meta name="description"' in html
             assert ('<meta property="og:locale" content="es_MX">' in html) is (lang == "es")
+
+
+def test_every_page_has_a_unique_title_in_its_language(built):
+    site, _, _ = built
+    titles = {}
+    for page in html_pages(site):
+        if page.relative_to(site).parts[0] in ("assets", "search"):
+            continue
+        titles.setdefault(read_page(page).title, []).append(str(page.relative_to(site)))
+    assert {t: pages for t, pages in titles.items() if len(pages) > 1} == {}

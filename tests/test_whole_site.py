@@ -1,0 +1,85 @@
+"""The real site, checked from its output: cross-links, the options index, downloads and pictures."""
+import csv
+import json
+
+import index
+import xrefs
+from schema import COLLECTIONS
+from sitecheck import read_page, resolve_link
+
+
+def _page(site, lang, record):
+    return site / ("es" if lang == "es" else "") / record.collection / record.id / "index.html"
+
+
+def _targets(site, page):
+    return {resolve_link(site, page, href)[0] for href, _ in read_page(page).links
+            if resolve_link(site, page, href)}
+
+
+def test_every_relation_shows_on_both_ends_in_both_languages(built):
+    site, _, content = built
+    found = xrefs.backlinks(content)
+    for lang in ("en", "es"):
+        for target_id, sources in found.items():
+            target = content.get(lang, target_id)
+            links = _targets(site, _page(site, lang, target))
+            for _, source_id in sources:
+                source = content.get(lang, source_id)
+                assert _page(site, lang, source).resolve() in links, (lang, target_id, source_id)
+                assert _page(site, lang, target).resolve() in _targets(site, _page(site, lang, source))
+
+
+def test_index_lists_every_option_exactly_once_per_language(built):
+    site, _, content = built
+    for lang, prefix in (("en", ""), ("es", "es/")):
+        html = (site / prefix / "policy-options" / "index.html").read_text(encoding="utf-8")
+        expected = [r.id for r in index.option_records(content, lang)]
+        assert len(expected) == 75
+        for record_id in expected:
+            assert html.count(f'<li class="option" id="{record_id}"') == 1, record_id
+
+
+def test_downloads_parse_and_hold_every_record(built):
+    site, _, content = built
+    for lang, prefix in (("en", ""), ("es", "es/")):
+        data = json.loads((site / prefix / "downloads" / "records.json").read_text(encoding="utf-8"))
+        assert {row["id"] for rows in data["collections"].values() for row in rows} == set(content.records[lang])
+        for name in COLLECTIONS:
+            with open(site / prefix / "downloads" / f"{name}.csv", encoding="utf-8", newline="") as handle:
+                rows = list(csv.DictReader(handle))
+            assert [r["id"] for r in rows] == [r.id for r in content.collection(lang, name)]
+
+
+def test_pyramid_shows_every_need_in_its_tier(built):
+    site, _, content = built
+    for lang, prefix in (("en", ""), ("es", "es/")):
+        html = (site / prefix / "needs" / "index.html").read_text(encoding="utf-8")
+        pyramid = html[html.index('<figure class="pyramid"'):html.index("</figure>")]
+        for need in content.collection(lang, "needs"):
+            tier = pyramid[pyramid.index(f"pyramid__tier--{need['tier']}"):]
+            tier = tier[:tier.index("</section>")]
+            assert f'<a href="{need.id}/">' in tier, need.id
+
+
+def test_agencies_picture_shows_every_row_with_whom_it_reports_to(built):
+    site, _, content = built
+    for lang, prefix in (("en", ""), ("es", "es/")):
+        html = (site / prefix / "agencies" / "index.html").read_text(encoding="utf-8")
+        tables = html[html.index('<div class="agencies">'):html.index('<p class="agencies__note">')]
+        for agency in content.collection(lang, "agencies"):
+            assert f'<a href="{agency.id}/">' in tables
+        assert tables.count("<tr><th scope=\"row\">") == len(content.collection(lang, "agencies"))
+
+
+def test_key_figure_cards_show_each_crisis_sign_with_its_source(built):
+    site, _, content = built
+    signs = [f for f in content.collection("en", "figures") if f["crisis_sign"]]
+    assert len(signs) == 6
+    for lang, prefix in (("en", ""), ("es", "es/")):
+        html = (site / prefix / "figures" / "index.html").read_text(encoding="utf-8")
+        cards = html[html.index('<ul class="key-figures__cards">'):]
+        for figure in signs:
+            assert f'<a href="{figure.id}/">' in cards
+            if figure["footnote"]:
+                assert f'<a href="../sources/{figure["footnote"]}/">' in cards
