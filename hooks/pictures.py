@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from render import format_number
 
-PICTURES = {"needs": "pyramid.html.j2", "agencies": "agencies.html.j2", "figures": "key-figures.html.j2"}
+PICTURES = {"needs": "pyramid.html.j2", "agencies": "agencies.html.j2", "figures": "key-figures.html.j2",
+            "arguments": "argument-map.html.j2"}
+MAP_SOURCES = ("strategies", "recommendations")  # what the argument map shows the arguments leading to
 
 
 def pyramid(content, lang: str) -> dict:
@@ -32,7 +34,45 @@ def key_figures(content, lang: str) -> dict:
     return {"cards": cards}
 
 
-DATA = {"needs": pyramid, "agencies": agencies, "figures": key_figures}
+def wrap(text: str, width: int = 34, lines: int = 3) -> list[str]:
+    """Break a title into at most `lines` lines of about `width` characters (SVG text does not wrap)."""
+    out, current = [], ""
+    for word in text.split():
+        if current and len(current) + 1 + len(word) > width:
+            out.append(current)
+            current = word
+        else:
+            current = f"{current} {word}".strip()
+    out.append(current)
+    if len(out) > lines:
+        out = out[:lines]
+        out[-1] = out[-1][: width - 1].rstrip() + "…"
+    return out
+
+
+def argument_map(content, lang: str) -> dict:
+    """Arguments on the left, the strategies and recommendations that answer them on the right."""
+    proposals = [r for name in MAP_SOURCES for r in content.collection(lang, name) if r["responds_to"]]
+    cited = {a for p in proposals for a in p["responds_to"]}
+    arguments = [a for a in content.collection(lang, "arguments") if a.id in cited]
+    left, right = _column(arguments, x=10), _column(proposals, x=430)
+    edges = [(left[a], right[p.id]) for p in proposals for a in p["responds_to"] if a in left]
+    height = max([n["y"] + n["height"] for n in [*left.values(), *right.values()]] or [0]) + 10
+    return {"nodes": [*left.values(), *right.values()], "edges": edges, "height": height,
+            "proposals": [(p, [content.get(lang, a) for a in p["responds_to"]]) for p in proposals]}
+
+
+def _column(records: list, x: int) -> dict:
+    nodes, y = {}, 10
+    for record in records:
+        lines = wrap(record["title"])
+        height = 12 + 16 * len(lines)
+        nodes[record.id] = {"record": record, "x": x, "y": y, "width": 300, "height": height, "lines": lines}
+        y += height + 10
+    return nodes
+
+
+DATA = {"needs": pyramid, "agencies": agencies, "figures": key_figures, "arguments": argument_map}
 
 
 def picture(content, lang: str, name: str, labels: dict, env) -> str:
