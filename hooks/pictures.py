@@ -54,8 +54,10 @@ def argument_map(content, lang: str) -> dict:
     """Arguments on the left, the strategies and recommendations that answer them on the right."""
     proposals = [r for name in MAP_SOURCES for r in content.collection(lang, name) if r["responds_to"]]
     cited = {a for p in proposals for a in p["responds_to"]}
-    arguments = [a for a in content.collection(lang, "arguments") if a.id in cited]
-    left, right = _column(arguments, x=10), _column(proposals, x=430)
+    # what they answer: arguments first, then concepts and questions, each in the paper's order
+    answered = [r for name in ("arguments", "concepts", "questions")
+                for r in content.collection(lang, name) if r.id in cited]
+    left, right = _column(answered, x=10), _column(proposals, x=430)
     edges = [(left[a], right[p.id]) for p in proposals for a in p["responds_to"] if a in left]
     height = max([n["y"] + n["height"] for n in [*left.values(), *right.values()]] or [0]) + 10
     return {"nodes": [*left.values(), *right.values()], "edges": edges, "height": height,

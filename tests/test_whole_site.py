@@ -83,3 +83,20 @@ def test_key_figure_cards_show_each_crisis_sign_with_its_source(built):
             assert f'<a href="{figure.id}/">' in cards
             if figure["footnote"]:
                 assert f'<a href="../sources/{figure["footnote"]}/">' in cards
+
+
+def test_argument_map_shows_every_answered_argument_and_every_answer(built):
+    site, _, content = built
+    proposals = [r for name in ("strategies", "recommendations") for r in content.collection("en", name)]
+    assert all(p["responds_to"] for p in proposals)
+    for lang, prefix in (("en", ""), ("es", "es/")):
+        html = (site / prefix / "arguments" / "index.html").read_text(encoding="utf-8")
+        drawing = html[html.index("<svg"):html.index("</svg>")]
+        listing = html[html.index('<details class="argument-map__list"'):html.index("</details>")]
+        for proposal in proposals:
+            link = f'<a href="../{proposal.collection}/{proposal.id}/"'
+            assert link in drawing and link in listing, proposal.id
+            for argument_id in proposal["responds_to"]:
+                target = content.get(lang, argument_id)
+                assert f'<a href="../{target.collection}/{target.id}/"' in drawing
+        assert drawing.count("argument-map__edge") == sum(len(p["responds_to"]) for p in proposals)
