@@ -34,7 +34,7 @@ def key_figures(content, lang: str) -> dict:
     return {"cards": cards}
 
 
-def wrap(text: str, width: int = 34, lines: int = 3) -> list[str]:
+def wrap(text: str, width: int = 33, lines: int = 3) -> list[str]:
     """Break a title into at most `lines` lines of about `width` characters (SVG text does not wrap)."""
     out, current = [], ""
     for word in text.split():
@@ -57,7 +57,7 @@ def argument_map(content, lang: str) -> dict:
     # what they answer: arguments first, then concepts and questions, each in the paper's order
     answered = [r for name in ("arguments", "concepts", "questions")
                 for r in content.collection(lang, name) if r.id in cited]
-    left, right = _column(answered, x=10), _column(proposals, x=430)
+    left, right = _column(answered, x=5), _column(proposals, x=405)
     edges = [(left[a], right[p.id]) for p in proposals for a in p["responds_to"] if a in left]
     height = max([n["y"] + n["height"] for n in [*left.values(), *right.values()]] or [0]) + 10
     return {"nodes": [*left.values(), *right.values()], "edges": edges, "height": height,
@@ -69,7 +69,7 @@ def _column(records: list, x: int) -> dict:
     for record in records:
         lines = wrap(record["title"])
         height = 12 + 16 * len(lines)
-        nodes[record.id] = {"record": record, "x": x, "y": y, "width": 300, "height": height, "lines": lines}
+        nodes[record.id] = {"record": record, "x": x, "y": y, "width": 290, "height": height, "lines": lines}
         y += height + 10
     return nodes
 

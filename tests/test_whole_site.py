@@ -91,7 +91,8 @@ def test_argument_map_shows_every_answered_argument_and_every_answer(built):
     assert all(p["responds_to"] for p in proposals)
     for lang, prefix in (("en", ""), ("es", "es/")):
         html = (site / prefix / "arguments" / "index.html").read_text(encoding="utf-8")
-        drawing = html[html.index("<svg"):html.index("</svg>")]
+        figure = html[html.index('<figure class="argument-map"'):]
+        drawing = figure[figure.index("<svg"):figure.index("</svg>")]
         listing = html[html.index('<details class="argument-map__list"'):html.index("</details>")]
         for proposal in proposals:
             link = f'<a href="../{proposal.collection}/{proposal.id}/"'
