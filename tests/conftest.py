@@ -8,7 +8,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests")]
 
 from records import load_content  # noqa: E402
-from sitebuild import build, make_site  # noqa: E402
+from sitebuild import FIXTURES, build, make_site  # noqa: E402
+from webserver import serve  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -38,3 +39,13 @@ def browser():
         chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="session")
+def base_url(tmp_path_factory):
+    """The good fixture's site, built and served on 127.0.0.1 for browser tests."""
+    site = make_site(tmp_path_factory.mktemp("browser") / "project", FIXTURES / "good" / "content")
+    result = build(site)
+    assert result.returncode == 0, result.stderr
+    with serve(site / "site") as url:
+        yield url

@@ -1,19 +1,6 @@
 """Real-browser tests in Debian's Chromium, driven by Playwright (no browser is downloaded)."""
 import pytest
 
-from sitebuild import FIXTURES, build, make_site
-from webserver import serve
-
-
-@pytest.fixture(scope="module")
-def base_url(tmp_path_factory):
-    site = make_site(tmp_path_factory.mktemp("browser") / "project", FIXTURES / "good" / "content")
-    result = build(site)
-    assert result.returncode == 0, result.stderr
-    with serve(site / "site") as url:
-        yield url
-
-
 def test_language_switcher_lands_on_the_same_record(browser, base_url):
     page = browser.new_page()
     page.goto(f"{base_url}/recommendations/two-levels/")
