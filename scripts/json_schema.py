@@ -15,7 +15,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from schema import COLLECTIONS, DEFAULT_LANGUAGE, ID_PATTERN, LANGUAGES, WORK_KEYS, WORK_LANGUAGES, Field  # noqa: E402
+from schema import (  # noqa: E402
+    COLLECTIONS, DEFAULT_LANGUAGE, ID_PATTERN, LANGUAGES, STAMP_FIELD, STAMP_PATTERN, WORK_KEYS, WORK_LANGUAGES, Field,
+)
 
 TEXT = {"type": "string", "minLength": 1, "not": {"pattern": "<(?!https?://)([/?]?[A-Za-z]|!)"}}
 LINE = {**TEXT, "pattern": "^[^\\n]*\\n?$"}
@@ -48,6 +50,10 @@ def field_schema(spec: Field) -> dict:
 def collection_schema(name: str, lang: str) -> dict:
     collection = COLLECTIONS[name]
     fields = [f for f in collection.fields if f.translated or lang == DEFAULT_LANGUAGE]
+    properties = {f.name: field_schema(f) for f in fields}
+    if lang != DEFAULT_LANGUAGE:
+        properties[STAMP_FIELD] = {"type": "string", "pattern": STAMP_PATTERN.pattern,
+                                   "description": "The English version this translates; set by scripts/translations.py stamp."}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": f"{name} record ({lang})",
@@ -55,7 +61,7 @@ def collection_schema(name: str, lang: str) -> dict:
         "type": "object",
         "additionalProperties": False,
         "required": [f.name for f in fields if f.required],
-        "properties": {f.name: field_schema(f) for f in fields},
+        "properties": properties,
     }
 
 

@@ -25,8 +25,9 @@ def _validator(collection, lang):
     return jsonschema.Draft202012Validator(schema)
 
 
-def test_json_schemas_accept_every_good_record():
-    for path in (FIXTURES / "good" / "content").rglob("*.yml"):
+@pytest.mark.parametrize("content", [FIXTURES / "good" / "content", ROOT / "content"], ids=["fixture", "real"])
+def test_json_schemas_accept_every_good_record(content):
+    for path in content.rglob("*.yml"):
         lang, collection = path.parts[-3], path.parts[-2]
         errors = list(_validator(collection, lang).iter_errors(yaml.safe_load(path.read_text(encoding="utf-8"))))
         assert errors == [], (path, errors)

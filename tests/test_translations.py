@@ -103,3 +103,11 @@ def test_record_pages_show_when_the_record_last_changed(site):
     es = (site / "site" / "es" / "figures" / "mexican-soldiers" / "index.html").read_text(encoding="utf-8")
     assert 'Last updated: <time datetime="2026-03-14">14 March 2026</time>' in en
     assert 'Última actualización: <time datetime="2026-03-14">14 de marzo de 2026</time>' in es
+
+
+def test_side_by_side_and_status_pages_stay_out_of_search(site):
+    import json
+    for index in (site / "site" / "search" / "search_index.json", site / "site" / "es" / "search" / "search_index.json"):
+        locations = [doc["location"] for doc in json.loads(index.read_text(encoding="utf-8"))["docs"]]
+        assert locations and not [loc for loc in locations if "side-by-side" in loc or "translations" in loc]
+        assert any(loc.startswith("figures/mexican-soldiers/") for loc in locations)
