@@ -19,7 +19,7 @@ import index
 import pictures
 import translations
 import xrefs
-from render import format_number, front_matter, link_text, template_environment
+from render import format_number, front_matter, template_environment
 from schema import COLLECTIONS, LANGUAGES, Field
 
 HERE = Path(__file__).parent
@@ -39,12 +39,6 @@ def load_labels(path: Path = HERE / "labels.yml") -> dict:
 
 # ---------------------------------------------------------------- small helpers
 
-def link_to(record, from_collection: str) -> str:
-    """A relative Markdown link from a page in from_collection to a record's page."""
-    path = f"{record.id}.md" if record.collection == from_collection else f"../{record.collection}/{record.id}.md"
-    return f"[{link_text(record['title'])}]({path})"
-
-
 def choice_label(labels: dict, name: str, value) -> str:
     return str(labels["choices"].get(name, {}).get(value, value))
 
@@ -55,9 +49,9 @@ def field_value(record, spec: Field, content, labels: dict) -> str | None:
     if value is None:
         return None
     if spec.type == "ref":
-        return link_to(content.get(record.lang, value), record.collection)
+        return xrefs.link(content.get(record.lang, value), record.collection)
     if spec.type == "refs":
-        return ", ".join(link_to(content.get(record.lang, v), record.collection) for v in value)
+        return ", ".join(xrefs.link(content.get(record.lang, v), record.collection) for v in value)
     if spec.type == "number":
         number = format_number(value, not record["no_separator"])
         return f"{number} {record['unit']}" if record["unit"] else number
@@ -137,7 +131,7 @@ def render_record(record, content, labels: dict, env: jinja2.Environment,
         details=details(record, content, labels),
         labels=labels,
         collection_title=labels["collections"][record.collection]["title"],
-        from_section=[(labels["collections"][name]["title"], [link_to(r, "sections") for r in items])
+        from_section=[(labels["collections"][name]["title"], [xrefs.link(r, "sections") for r in items])
                       for name, items in from_section],
     )
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from render import format_number, link_text
 from schema import COLLECTIONS, DEFAULT_LANGUAGE
 
 PROSE_REF = re.compile(r"\[\[([^\]|]+?)(?:\|([^\]]+))?\]\]")
@@ -51,7 +52,7 @@ def text_values(collection: str, values: dict, nodes: dict | None = None) -> lis
 
 
 def link(target, from_collection: str, text: str | None = None) -> str:
-    from render import link_text
+    """A relative Markdown link from a page in from_collection to a record's page."""
     path = f"{target.id}.md" if target.collection == from_collection else f"../{target.collection}/{target.id}.md"
     return f"[{link_text(text or target['title'])}]({path})"
 
@@ -138,21 +139,19 @@ def expand_page(markdown: str, src_uri: str, content) -> tuple[str, list[str]]:
             if name not in COLLECTIONS:
                 problems.append((match.start(), f"{where(match)} [[list:{name}]]: no such collection"))
                 return match.group(0)
-            return "\n".join(f"1. [{link_text_of(r)}]({path(r)}) — {plain_prose(r['summary'], lang, content)}"
+            return "\n".join(f"1. [{link_text(r['title'])}]({path(r)}) — {plain_prose(r['summary'], lang, content)}"
                              for r in content.collection(lang, name))
         record = content.get(lang, name)
         if record is None or record.collection != "figures":
             problems.append((match.start(), f"{where(match)} [[figure:{name}]]: no such figure"))
             return match.group(0)
-        from render import format_number
         number = format_number(record["value"], not record["no_separator"])
-        return f"**{number} {record['unit']}** — [{link_text_of(record)}]({path(record)})"
+        return f"**{number} {record['unit']}** — [{link_text(record['title'])}]({path(record)})"
 
     def reference(match):
         record = content.get(lang, match.group(1).strip())
         if record is None:
             return match.group(0)  # reported below
-        from render import link_text
         return f"[{link_text(match.group(2) or record['title'])}]({path(record)})"
 
     for match in PROSE_REF.finditer(markdown):  # line numbers of the page as written
@@ -160,8 +159,3 @@ def expand_page(markdown: str, src_uri: str, content) -> tuple[str, list[str]]:
             problems.append((match.start(), f"{where(match)} [[{match.group(1)}]] refers to no record"))
     expanded = PROSE_REF.sub(reference, PAGE_MARKER.sub(marker, markdown))
     return expanded, [message for _, message in sorted(problems)]
-
-
-def link_text_of(record) -> str:
-    from render import link_text
-    return link_text(record["title"])

@@ -70,7 +70,7 @@ def test_pre_commit_hook_runs_the_validate_command():
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     hook = config["repos"][0]["hooks"][0]
     assert hook["entry"] == "python scripts/validate.py" and hook["pass_filenames"] is False
-    # The hook's environment has PyYAML but not MkDocs: the command must work without it.
+    # The hook's environment has PyYAML and Jinja2 but not MkDocs: the command must work without it.
     code = ("import sys, builtins; real = builtins.__import__\n"
             "def no_mkdocs(name, *a, **k):\n"
             "    if name.startswith('mkdocs'): raise ImportError(name)\n"
