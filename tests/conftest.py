@@ -9,7 +9,7 @@ sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests")]
 
 from records import load_content  # noqa: E402
 from sitebuild import FIXTURES, build, make_site  # noqa: E402
-from webserver import serve  # noqa: E402
+from webserver import free_port, serve  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -22,13 +22,27 @@ def content():
     return load_content(ROOT / "content")
 
 
+# The real site is built for the address it is then served at, as when published, so that
+# its absolute links (alternates, sitemap) lead somewhere in browser tests.
+SITE_PORT = free_port()
+SITE_URL = f"http://127.0.0.1:{SITE_PORT}/"
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory, content):
     """One strict build of the real content: (site folder, build result, content)."""
     site = make_site(tmp_path_factory.mktemp("build") / "project", ROOT / "content")
-    result = build(site)
+    result = build(site, site_url=SITE_URL)
     assert result.returncode == 0, result.stdout + result.stderr
     return site / "site", result, content
+
+
+@pytest.fixture(scope="session")
+def served(built):
+    """The real site served at the address it was built for: (site folder, base URL without slash)."""
+    site, _, _ = built
+    with serve(site, port=SITE_PORT) as url:
+        yield site, url
 
 
 @pytest.fixture(scope="session")

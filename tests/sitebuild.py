@@ -36,14 +36,16 @@ def make_site(target: Path, content_dir: Path) -> Path:
     return target
 
 
-def run_mkdocs(site: Path, *args: str, timeout: int = 300) -> subprocess.CompletedProcess:
+def run_mkdocs(site: Path, *args: str, timeout: int = 300, site_url: str | None = None) -> subprocess.CompletedProcess:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    if site_url:
+        env["SITE_URL"] = site_url
     return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=site, env=env,
                           capture_output=True, text=True, timeout=timeout)
 
 
-def build(site: Path) -> subprocess.CompletedProcess:
-    return run_mkdocs(site, "build", "--strict")
+def build(site: Path, site_url: str | None = None) -> subprocess.CompletedProcess:
+    return run_mkdocs(site, "build", "--strict", site_url=site_url)
 
 
 def bad_case_content(case: Path, target: Path) -> Path:

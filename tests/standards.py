@@ -1,4 +1,4 @@
-"""Checks of built pages in a real browser: accessibility (axe-core) and requests to other hosts."""
+"""Checks of built pages with real tools: axe-core and Lighthouse in Chromium, the W3C Nu HTML Checker."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -18,6 +18,8 @@ def page_urls(site: Path, base_url: str) -> list[str]:
         if rel.split("/")[0] in ("assets", "search"):
             continue
         urls.append(f"{base_url}/" if rel == "." else f"{base_url}/{rel}/")
+    # The "page not found" pages, one per language
+    urls += [f"{base_url}/{page.relative_to(site).as_posix()}" for page in sorted(site.rglob("404.html"))]
     return urls
 
 
@@ -63,3 +65,36 @@ def scan_with_axe(urls: list[str], chromium: str, flags: list[str], workers: int
 
     with concurrent.futures.ThreadPoolExecutor(1) as pool:
         return pool.submit(asyncio.run, scan()).result()
+
+
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+
+
+def nu_html_errors(folder: Path) -> list[str]:
+    """Every error the W3C Nu HTML Checker reports on the HTML files under a folder."""
+    import json
+    import subprocess
+    result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--skip-non-html", "--format", "json",
+                             str(folder)], capture_output=True, text=True, timeout=900)
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    return [f"{m.get('url', '')}:{m.get('lastLine', '')}: {m['message']}" for m in messages
+            if m["type"] in ("error", "non-document-error")]
+
+
+def lighthouse_scores(url: str, chromium: str, flags: list[str]) -> tuple[dict[str, float], list[str]]:
+    """Lighthouse's mobile-preset scores for accessibility, best practices and SEO, and the audits that failed."""
+    import json
+    import os
+    import subprocess
+    result = subprocess.run(
+        [str(LIGHTHOUSE), url, "--quiet", "--only-categories=accessibility,best-practices,seo",
+         "--output=json", "--output-path=stdout", f"--chrome-flags=--headless {' '.join(flags)}"],
+        capture_output=True, text=True, timeout=300, env=dict(os.environ, CHROME_PATH=chromium))
+    assert result.returncode == 0, result.stderr[-2000:]
+    report = json.loads(result.stdout)
+    scores = {name: category["score"] for name, category in report["categories"].items()}
+    failed = [f"{ref['id']}: {report['audits'][ref['id']]['title']}"
+              for category in report["categories"].values() for ref in category["auditRefs"]
+              if report["audits"][ref["id"]]["score"] is not None and report["audits"][ref["id"]]["score"] < 1]
+    return scores, failed

@@ -103,3 +103,34 @@ def test_glossary_term_shows_its_expansion_on_keyboard_focus(browser, base_url):
     abbr.focus()
     assert page.evaluate("document.activeElement.tagName") == "ABBR"
     page.close()
+
+
+def test_printed_record_has_no_navigation_chrome_and_shows_link_targets(browser, base_url):
+    page = browser.new_page()
+    page.emulate_media(media="print")
+    page.goto(f"{base_url}/es/figures/mexican-soldiers/")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer"):
+        assert not page.locator(chrome).is_visible(), chrome
+    assert page.locator("h1").is_visible()
+    source = page.get_by_role("link", name="Nota 12: AFP en Terra")
+    shown_after = source.evaluate("a => getComputedStyle(a, '::after').content")
+    # The published address (site_url), not the relative href, which means nothing on paper
+    assert shown_after == '" (http://127.0.0.1:8000/es/sources/fn-12/)"'
+    page.emulate_media(media="screen")
+    assert page.locator(".md-header").is_visible()
+    assert source.evaluate("a => getComputedStyle(a, '::after').content") == "none"
+    page.close()
+
+
+def test_missing_address_shows_page_not_found_in_both_languages_with_a_way_home(browser, base_url):
+    page = browser.new_page()
+    response = page.goto(f"{base_url}/es/no-such-page/")
+    assert response.status == 404
+    assert page.locator("h1").inner_text() == "Page not found"
+    assert page.locator("[lang=es] h2").inner_text() == "Página no encontrada"
+    # The theme's styles load at any depth (the header is laid out, not a bare list).
+    assert page.locator(".md-header").evaluate("h => getComputedStyle(h).position") == "sticky"
+    page.get_by_role("link", name="Ir a la página de inicio").click()
+    page.wait_for_url(f"{base_url}/es/")
+    assert page.locator("html").get_attribute("lang") == "es"
+    page.close()

@@ -1,4 +1,5 @@
 """One full build of the real content, checked from its output."""
+from conftest import SITE_URL
 from schema import COLLECTIONS, LANGUAGES
 from sitecheck import counterpart, html_pages, page_language, read_page, resolve_link
 
@@ -87,7 +88,7 @@ def test_language_alternates_are_absolute_with_x_default(built):
     record = next(iter(content.records["en"].values()))
     for prefix in ("", "es/"):
         html = (site / prefix / record.collection / record.id / "index.html").read_text(encoding="utf-8")
-        base = "http://127.0.0.1:8000/"
+        base = SITE_URL
         assert f'<link rel="alternate" href="{base}{record.collection}/{record.id}/" hreflang="en">' in html
         assert f'<link rel="alternate" href="{base}es/{record.collection}/{record.id}/" hreflang="es">' in html
         assert f'<link rel="alternate" href="{base}{record.collection}/{record.id}/" hreflang="x-default">' in html
@@ -110,3 +111,51 @@ def test_every_page_has_a_unique_title_in_its_language(built):
             continue
         titles.setdefault(read_page(page).title, []).append(str(page.relative_to(site)))
     assert {t: pages for t, pages in titles.items() if len(pages) > 1} == {}
+
+
+def test_page_not_found_is_in_each_language_and_names_the_other(built):
+    site, _, _ = built
+    expected = {"": ("en", "Page not found", "es", "Página no encontrada"),
+                "es/": ("es", "Página no encontrada", "en", "Page not found")}
+    for prefix, (lang, title, other, other_title) in expected.items():
+        page = site / prefix / "404.html"
+        html = page.read_text(encoding="utf-8")
+        info = read_page(page)
+        assert info.lang == lang
+        assert info.title.startswith(title)
+        assert f"<h1>{title}</h1>" in html
+        assert f'<div lang="{other}" class="not-found-other-language">' in html
+        assert f"<h2>{other_title}</h2>" in html
+        assert '<meta name="robots" content="noindex">' in html
+        # A missing page has no counterpart: the language switcher leads to each home page.
+        switcher = {a["hreflang"]: href for href, a in info.links if "md-select__link" in a.get("class", "")}
+        assert switcher == {"en": "/", "es": "/es/"}
+        # Its links are absolute paths, so they work at whatever address it is shown.
+        for href, _ in info.links:
+            resolved = resolve_link(site, page, href)
+            if resolved:
+                assert href.startswith(("/", "#")) and resolved[0].exists(), href
+
+
+def test_sitemap_lists_every_page_with_its_absolute_alternates(built):
+    import xml.etree.ElementTree as ET
+    site, _, _ = built
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    entries = {}
+    for url in ET.parse(site / "sitemap.xml").getroot().findall("s:url", ns):
+        alternates = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)}
+        entries[url.findtext("s:loc", namespaces=ns)] = alternates
+    pages = {SITE_URL + ("" if p.parent == site else p.parent.relative_to(site).as_posix() + "/")
+             for p in html_pages(site) if p.name == "index.html" and p.relative_to(site).parts[0] not in ("assets", "search")}
+    assert set(entries) == pages
+    for loc, alternates in entries.items():
+        english = loc.replace(f"{SITE_URL}es/", SITE_URL)
+        assert alternates == {"en": english, "es": english.replace(SITE_URL, f"{SITE_URL}es/", 1)}, loc
+    assert (site / "robots.txt").read_text().endswith(f"Sitemap: {SITE_URL}sitemap.xml\n")
+
+
+def test_beside_each_page_a_sitemap_of_that_page_for_materials_language_script(built):
+    site, _, _ = built
+    for page in ("figures/border-crossings-400-million", "es/figures/border-crossings-400-million", "es"):
+        xml = (site / page / "sitemap.xml").read_text(encoding="utf-8")
+        assert xml.count("<url>") == 1 and f"<loc>{SITE_URL}{page}/</loc>" in xml
