@@ -48,19 +48,29 @@ def split_index(index: dict) -> dict[str, dict]:
     return out
 
 
-def write_split_indexes(site_dir: Path) -> None:
+def write_split_indexes(site_dir: Path, only_language: str | None = None) -> None:
     path = site_dir / "search" / "search_index.json"
-    indexes = split_index(json.loads(path.read_text(encoding="utf-8")))
+    index = json.loads(path.read_text(encoding="utf-8"))
+    if only_language:  # one language built alone, at the root: its index needs no split
+        indexes = {DEFAULT_LANGUAGE: {"config": dict(index["config"], lang=[only_language]),
+                                      "docs": [with_folded_words(doc) for doc in index["docs"]]}}
+    else:
+        indexes = split_index(index)
     for lang, index in indexes.items():
         target = path if lang == DEFAULT_LANGUAGE else site_dir / lang / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
+def only_language(config) -> str | None:
+    """The one language being built, when ONLY_LANGUAGE asks for one (see mkdocs.yml)."""
+    return config.plugins["i18n"].config.build_only_locale
+
+
 def on_post_page(output: str, page, config):
     """A translated page looks for the search index under its own language's folder."""
     lang = config.plugins["i18n"].current_language
-    if lang == DEFAULT_LANGUAGE:
+    if lang == DEFAULT_LANGUAGE or only_language(config):
         return output
     # Material resolves the index and the results against this base: it must end with a slash
     return CONFIG_BASE.sub(lambda m: f"{m.group(1)}{m.group(2)}/{lang}/{m.group(3)}", output, count=1)
@@ -71,4 +81,4 @@ def on_post_build(config):
     i18n = config.plugins["i18n"]
     if i18n.building:
         return  # an inner, per-language build: the merged index is not written yet
-    write_split_indexes(Path(config.site_dir))
+    write_split_indexes(Path(config.site_dir), only_language(config))

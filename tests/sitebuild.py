@@ -36,10 +36,15 @@ def make_site(target: Path, content_dir: Path) -> Path:
     return target
 
 
-def run_mkdocs(site: Path, *args: str, timeout: int = 300, site_url: str | None = None) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+def run_mkdocs(site: Path, *args: str, timeout: int = 300, site_url: str | None = None,
+               only_language: str | None = None) -> subprocess.CompletedProcess:
+    # The settings mkdocs.yml reads from the environment come from the test, not the shell.
+    env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "ONLY_LANGUAGE")}
+    env.update(NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
     if site_url:
         env["SITE_URL"] = site_url
+    if only_language:
+        env["ONLY_LANGUAGE"] = only_language
     return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=site, env=env,
                           capture_output=True, text=True, timeout=timeout)
 

@@ -1,4 +1,5 @@
 """One search index per language, found without typing accents."""
+import json
 import time
 
 import search
@@ -19,7 +20,8 @@ def test_index_is_split_by_language_with_locations_relative_to_each_root():
 
 def test_translated_pages_are_pointed_at_their_own_index():
     class Config:
-        plugins = {"i18n": type("I18n", (), {"current_language": "es"})()}
+        plugins = {"i18n": type("I18n", (), {"current_language": "es",
+                                             "config": type("C", (), {"build_only_locale": None})()})()}
     html = '<script id="__config" type="application/json">{"annotate": null, "base": "../..", "x": 1}</script>'
     assert '"base": "../../es/"' in search.on_post_page(html, None, Config())
     Config.plugins["i18n"].current_language = "en"
@@ -48,3 +50,19 @@ def test_english_pages_search_english_pages_only(browser, base_url):
     found = _search(page, f"{base_url}/recommendations/two-levels/", "soldiers")
     assert found and not any("/es/" in href for href in found)
     page.close()
+
+
+def test_one_language_alone_is_built_at_the_root_with_its_own_search(tmp_path):
+    """ONLY_LANGUAGE=es, the documented way to build faster while editing Spanish."""
+    from sitebuild import FIXTURES, make_site, run_mkdocs
+    site = make_site(tmp_path / "project", FIXTURES / "good" / "content")
+    result = run_mkdocs(site, "build", "--strict", only_language="es")
+    assert result.returncode == 0, result.stderr
+    out = site / "site"
+    assert '<html lang="es"' in (out / "recommendations" / "two-levels" / "index.html").read_text(encoding="utf-8")
+    assert not (out / "es").exists()
+    index = json.loads((out / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["es"]
+    titles = {doc["title"] for doc in index["docs"]}
+    assert "Trabajar al mismo tiempo en dos niveles" in titles
+    assert not any("/es/" in doc["location"] for doc in index["docs"])
