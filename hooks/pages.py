@@ -256,7 +256,7 @@ def check_hand_written_pages(docs_dir: Path, content) -> None:
     generated = set(generated_folders(docs_dir))
     problems = []
     for path in sorted(docs_dir.rglob("*.md")):
-        if any(folder in path.parents for folder in generated):
+        if any(parent in generated for parent in path.parents):
             continue
         src_uri = path.relative_to(docs_dir).as_posix()
         if src_uri.split("/")[0] in LANGUAGES:

@@ -1,6 +1,7 @@
 """Unit tests of page generation."""
 import pages
 import render
+import yaml
 from pages import load_labels, write_if_changed, write_pages
 from render import format_number, link_text
 from records import load_content
@@ -63,7 +64,9 @@ def _page(lang, record_id):
 def test_record_page_shows_text_fields_and_links_in_its_language():
     page = _page("es", "mexican-soldiers")
     assert "# Soldados mexicanos asignados a la región fronteriza" in page
-    assert "title: Soldados mexicanos asignados a la región fronteriza · Cifras" in page
+    meta = yaml.safe_load(page.split("---\n")[1])
+    assert meta["title"] == "Soldados mexicanos asignados a la región fronteriza · Cifras"
+    assert meta["description"].startswith("El documento cuenta 7,500 soldados")
     assert "Valor\n:   7,500 soldados" in page
     assert "[Nota 12: AFP en Terra](../sources/fn-12.md)" in page
     assert "[Sección 8: Comentarios finales y conclusiones](../sections/section-8.md)" in page
@@ -101,3 +104,8 @@ def test_glossary_abbreviations_are_focusable_except_inside_links():
     html = '<p><abbr title="x">SPP</abbr> and <a href="y">the <abbr title="x">SPP</abbr></a></p>'
     assert pages.focusable_abbreviations(html) == (
         '<p><abbr tabindex="0" title="x">SPP</abbr> and <a href="y">the <abbr title="x">SPP</abbr></a></p>')
+
+
+def test_front_matter_keeps_quotes_colons_and_accents_as_written():
+    tricky = 'Nota 12: "AFP" en Terra — región #1'
+    assert yaml.safe_load(render.front_matter(tricky, "a: b\nc")) == {"title": tricky, "description": "a: b\nc"}

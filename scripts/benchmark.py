@@ -1,0 +1,382 @@
+#!/usr/bin/env python3
+"""Measure the site's speed and weight, side by side with plain and default sites, in one run.
+
+    .venv/bin/python scripts/benchmark.py                 # everything (about 40 minutes on 2 cores)
+    .venv/bin/python scripts/benchmark.py --scales 1 --runs 3 --skip-serve
+
+Run ./scripts/test.sh once first: it installs Chromium and Playwright, which the page-weight part uses.
+Everything happens in copies in a temporary folder; the working tree is not touched.
+
+1. Build time. The full bilingual `mkdocs build` of this site, against a plain site with the same
+   pages per language as hand-written Markdown (this site's generated pages, copied), the same theme,
+   plugins, overrides and navigation, and no hooks. Builds alternate, so both see the same machine.
+2. Scaling. The same with every record multiplied (synthetic copies with ids ending "--2", "--3" …).
+3. Page weight. What a first visit to a page transfers (HTML, CSS, JavaScript, images, and what the
+   scripts fetch), measured in Chromium on a sample of pages, against a default Material site with the
+   same pages (navigation listing every page, as Material does by default).
+4. Editing. Under `mkdocs serve`, one edited YAML record: the rebuilds it causes and the time until
+   the page shows the edit, for both languages and for ONLY_LANGUAGE=en.
+
+Every figure is a median of --runs measurements; ratios compare figures from this same run.
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+from pages import MARKER  # noqa: E402  (the file that marks a docs folder as generated)
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+BUDGET_BUILD_RATIO = 1.1
+BUDGET_SCALING = 1.2
+
+
+# --- Projects to build ---------------------------------------------------------------------------
+
+def copy_project(target: Path, scale: int) -> Path:
+    """This project's sources (generated pages left out), its records multiplied `scale` times."""
+    target.mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", target)
+    for name in ("hooks", "overrides"):
+        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "docs", target / "docs",
+                    ignore=lambda folder, names: names if MARKER in names and Path(folder) != ROOT / "docs" else [])
+    multiply_records(ROOT / "content", target / "content", scale)
+    return target
+
+
+def multiply_records(source: Path, target: Path, scale: int) -> None:
+    """Each record file, and scale - 1 synthetic copies of it whose ids end in --2, --3 …
+
+    A copy keeps its original's text and relations, so it is as valid, and as heavy, as a real record.
+    """
+    for path in source.rglob("*.yml"):
+        folder = target / path.parent.relative_to(source)
+        folder.mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, folder / path.name)
+        for n in range(2, scale + 1):
+            shutil.copy(path, folder / f"{path.stem}--{n}.yml")
+
+
+class _AnyTagLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml with its !ENV tags as plain values (the first default of each)."""
+
+
+_AnyTagLoader.add_constructor("!ENV", lambda loader, node: (
+    loader.construct_sequence(node)[1] if isinstance(node, yaml.SequenceNode) else None))
+_AnyTagLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda loader, suffix, node: suffix)
+
+
+def site_config(project: Path) -> dict:
+    return yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_AnyTagLoader)
+
+
+def write_config(project: Path, config: dict) -> None:
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
+                                        encoding="utf-8")
+
+
+def plain_copy(project: Path, target: Path) -> Path:
+    """The built project's pages as plain Markdown: same theme, plugins and navigation, no hooks."""
+    target.mkdir(parents=True)
+    shutil.copytree(project / "docs", target / "docs", ignore=shutil.ignore_patterns(MARKER))
+    shutil.copytree(project / "overrides", target / "overrides")
+    config = site_config(project)
+    for key in ("hooks", "watch", "repo_url"):
+        config.pop(key, None)
+    config["plugins"][1]["i18n"].pop("build_only_locale", None)
+    write_config(target, config)
+    return target
+
+
+def default_material_copy(plain: Path, target: Path) -> Path:
+    """The same pages as a default Material site: no overrides, navigation of every page."""
+    target.mkdir(parents=True)
+    shutil.copytree(plain / "docs", target / "docs")
+    ours = site_config(plain)
+    i18n = ours["plugins"][1]["i18n"]
+    config = {
+        "site_name": ours["site_name"], "site_url": ours["site_url"],
+        "theme": {"name": "material"},
+        "markdown_extensions": ours["markdown_extensions"],
+        "plugins": ["search", {"i18n": {
+            "docs_structure": "folder",
+            "languages": [{k: lang[k] for k in ("locale", "name", "default", "build") if k in lang}
+                          for lang in i18n["languages"]]}}],
+    }
+    write_config(target, config)
+    return target
+
+
+def mkdocs(project: Path, *args: str, env: dict | None = None, **popen) -> subprocess.CompletedProcess:
+    environment = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "ONLY_LANGUAGE", "REPO_URL")}
+    environment.update(NO_MKDOCS_2_WARNING="1", **(env or {}))
+    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=project, env=environment,
+                          capture_output=True, text=True, **popen)
+
+
+def timed_build(project: Path) -> float:
+    started = time.perf_counter()
+    result = mkdocs(project, "build", "-q")
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        sys.exit(f"build failed in {project}:\n{result.stdout}{result.stderr}")
+    return elapsed
+
+
+def pages_per_language(project: Path) -> dict[str, int]:
+    site = project / "site"
+    pages = [p for p in site.rglob("index.html") if p.relative_to(site).parts[0] not in ("assets", "search")]
+    spanish = sum(1 for p in pages if p.relative_to(site).parts[0] == "es")
+    return {"en": len(pages) - spanish, "es": spanish}
+
+
+# --- 1 and 2: build time and scaling --------------------------------------------------------------
+
+def measure_builds(work: Path, scales: list[int], runs: int) -> list[dict]:
+    rows = []
+    for scale in scales:
+        print(f"build time, records x{scale} …", file=sys.stderr, flush=True)
+        project = copy_project(work / f"site-x{scale}", scale)
+        timed_build(project)  # writes the generated pages the plain copy is made of; warms caches
+        plain = plain_copy(project, work / f"plain-x{scale}")
+        timed_build(plain)
+        ours, theirs = [], []
+        for _ in range(runs):
+            theirs.append(timed_build(plain))
+            ours.append(timed_build(project))
+        pages = pages_per_language(project)
+        assert pages == pages_per_language(plain), (pages, pages_per_language(plain))
+        rows.append({"scale": scale, "pages": pages, "ours": statistics.median(ours),
+                     "plain": statistics.median(theirs), "project": project, "plain_project": plain})
+    return rows
+
+
+# --- 3: page weight -------------------------------------------------------------------------------
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def serve(folder: Path, port: int):
+    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_QuietHandler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def sample_pages(site: Path, count: int) -> list[str]:
+    """Every n-th page of both languages, as paths, so the sample spreads over the whole site."""
+    pages = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html")
+                   if p.relative_to(site).parts[0] not in ("assets", "search"))
+    step = max(1, len(pages) // count)
+    return ["" if p == "." else p + "/" for p in pages[::step]]
+
+
+def page_transfers(base: str, paths: list[str]) -> list[dict]:
+    """For each page, a first visit's bytes by kind, and the search index it loaded."""
+    from playwright.sync_api import sync_playwright
+    visits = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        for path in paths:
+            context = browser.new_context()  # an empty cache: a first visit
+            responses = []
+            context.on("response", lambda response: responses.append(response))
+            foreign = []
+            context.on("request", lambda r: None if r.url.startswith(base) or not r.url.startswith("http")
+                       else foreign.append(r.url))
+            page = context.new_page()
+            page.goto(base + path, wait_until="networkidle")
+            page.wait_for_timeout(300)
+            kinds: dict[str, int] = {}
+            search_indexes = []
+            for response in responses:
+                if not response.url.startswith(base) or response.status >= 400:
+                    continue
+                size = len(response.body())
+                kind = response.request.resource_type
+                if "search_index" in response.url:
+                    kind = "search index"
+                    search_indexes.append(response.url[len(base):])
+                kinds[kind] = kinds.get(kind, 0) + size
+            visits.append({"path": path, "bytes": sum(kinds.values()), "kinds": kinds,
+                           "search": search_indexes, "foreign": foreign})
+            context.close()
+        browser.close()
+    return visits
+
+
+def measure_weight(row: dict, work: Path, sample: int) -> dict:
+    print("page weight …", file=sys.stderr, flush=True)
+    results = {}
+    port = free_port()
+    address = f"http://127.0.0.1:{port}/"
+    default = default_material_copy(row["plain_project"], work / "default-material")
+    for name, project in (("ours", row["project"]), ("default", default)):
+        result = mkdocs(project, "build", "-q", env={"SITE_URL": address})
+        if result.returncode != 0:
+            sys.exit(f"build failed in {project}:\n{result.stderr}")
+        site = project / "site"
+        with serve(site, port) as base:
+            results[name] = page_transfers(base, sample_pages(site, sample))
+    return results
+
+
+# --- 4: editing under mkdocs serve ----------------------------------------------------------------
+
+def _get(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def _wait_for(predicate, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def measure_serve_edits(project: Path, runs: int, only_language: str | None) -> dict:
+    """Edit one Spanish record (one English record with ONLY_LANGUAGE=en) `runs` times under mkdocs serve."""
+    print(f"mkdocs serve, {only_language or 'both languages'} …", file=sys.stderr, flush=True)
+    lang = only_language or "es"
+    record = project / "content" / lang / "figures" / "mexican-soldiers-border-7500.yml"
+    original = record.read_text(encoding="utf-8")
+    port = free_port()
+    prefix = "es/" if lang == "es" and not only_language else ""
+    url = f"http://127.0.0.1:{port}/{prefix}figures/mexican-soldiers-border-7500/"
+    env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "ONLY_LANGUAGE")}
+    env.update(NO_MKDOCS_2_WARNING="1", **({"ONLY_LANGUAGE": only_language} if only_language else {}))
+    log_path = project / f"serve-{only_language or 'all'}.log"
+    with open(log_path, "w") as log:
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a",
+                                   f"127.0.0.1:{port}"], cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        if not _wait_for(lambda: "<h1" in _get(url), 300):
+            sys.exit(f"mkdocs serve did not start:\n{log_path.read_text()}")
+        times = []
+        for n in range(runs):
+            time.sleep(2)
+            marker = f"benchmark-edit-{n}"
+            record.write_text(re.sub(r'^(summary: "?)', rf"\g<1>{marker} ", original, count=1, flags=re.M),
+                              encoding="utf-8")
+            started = time.perf_counter()
+            if not _wait_for(lambda: marker in _get(url), 120):
+                sys.exit(f"the edit did not show:\n{log_path.read_text()}")
+            times.append(time.perf_counter() - started)
+        time.sleep(5)  # a rebuild loop would show up as more rebuilds during this pause
+        rebuilds = log_path.read_text().count("Detected file changes")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        record.write_text(original, encoding="utf-8")
+    return {"seconds": statistics.median(times), "rebuilds_per_edit": rebuilds / runs}
+
+
+# --- Report ---------------------------------------------------------------------------------------
+
+def kb(n: float) -> str:
+    return f"{n / 1024:,.0f} KB"
+
+
+def report(builds: list[dict], weight: dict | None, edits: list[tuple[str, dict]], runs: int) -> str:
+    lines = [f"Medians of {runs} runs, measured side by side in one run "
+             f"({os.cpu_count()} CPUs, Python {sys.version.split()[0]}).", ""]
+    lines += ["| records | pages per language | this site | plain Markdown site | ratio (budget ≤ 1.1) | "
+              "ms per page | per page vs x1 (budget ≤ 1.2) |", "|---|---|---|---|---|---|---|"]
+    base = builds[0]["ours"] / sum(builds[0]["pages"].values())  # x1 comes first
+    for row in builds:
+        per_page = row["ours"] / sum(row["pages"].values())
+        lines.append(f"| x{row['scale']} | {row['pages']['en']:,} | {row['ours']:.1f} s | {row['plain']:.1f} s | "
+                     f"{row['ours'] / row['plain']:.2f} | {per_page * 1000:.1f} | "
+                     f"{per_page / base:.2f} |")
+    if weight:
+        lines += ["", "| site | median page transfer | of which HTML | CSS | JavaScript | search index | "
+                      "images | pages sampled | requests to other hosts |", "|---|---|---|---|---|---|---|---|---|"]
+        for name, label in (("ours", "this site"), ("default", "default Material site, same pages")):
+            visits = weight[name]
+            med = lambda kind: statistics.median(v["kinds"].get(kind, 0) for v in visits)  # noqa: E731
+            foreign = sum(len(v["foreign"]) for v in visits)
+            lines.append(f"| {label} | {kb(statistics.median(v['bytes'] for v in visits))} | {kb(med('document'))} | "
+                         f"{kb(med('stylesheet'))} | {kb(med('script'))} | {kb(med('search index'))} | "
+                         f"{kb(med('image'))} | {len(visits)} | {foreign} |")
+        ours = weight["ours"]
+        wrong = [v["path"] for v in ours if any(("es/" in s) != v["path"].startswith("es/") for s in v["search"])]
+        loaded = sum(1 for v in ours if v["search"])
+        lines += ["", f"Search index: {loaded} of {len(ours)} sampled pages loaded one on first visit; "
+                      f"{len(wrong)} loaded the other language's."]
+        ratio = statistics.median(v["bytes"] for v in ours) / statistics.median(v["bytes"] for v in weight["default"])
+        lines.append(f"Median page transfer, this site / default Material site: {ratio:.2f}.")
+    if edits:
+        lines += ["", "| mkdocs serve, one edited record | rebuilds per edit | seconds until the page shows it |",
+                  "|---|---|---|"]
+        for label, edit in edits:
+            lines.append(f"| {label} | {edit['rebuilds_per_edit']:g} | {edit['seconds']:.1f} s |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=3, help="measurements per figure (median)")
+    parser.add_argument("--scales", default="1,10,30", help="record multipliers, comma-separated; 1 comes first")
+    parser.add_argument("--sample", type=int, default=60, help="pages sampled per site for page weight")
+    parser.add_argument("--skip-weight", action="store_true")
+    parser.add_argument("--skip-serve", action="store_true")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder and print its path")
+    args = parser.parse_args()
+    scales = sorted({1, *map(int, args.scales.split(","))})
+    work = Path(tempfile.mkdtemp(prefix="benchmark-"))
+    try:
+        builds = measure_builds(work, scales, args.runs)
+        weight = None if args.skip_weight else measure_weight(builds[0], work, args.sample)
+        edits = []
+        if not args.skip_serve:
+            edits.append(("both languages (default)", measure_serve_edits(builds[0]["project"], args.runs, None)))
+            edits.append(("ONLY_LANGUAGE=en", measure_serve_edits(builds[0]["project"], args.runs, "en")))
+        print(report(builds, weight, edits, args.runs))
+    finally:
+        if args.keep:
+            print(f"kept {work}", file=sys.stderr)
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
