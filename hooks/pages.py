@@ -115,16 +115,18 @@ def records_from_section(section, content) -> list[tuple[str, list]]:
 # ---------------------------------------------------------------- rendering
 
 def render_record(record, content, labels: dict, env: jinja2.Environment,
-                  updated: tuple[str, str] | None = None, found: dict | None = None) -> str:
+                  updated: tuple[str, str] | None = None, found: dict | None = None,
+                  terms: dict | None = None) -> str:
     template = env.get_template("record.md.j2")
     from_section = records_from_section(record, content) if record.collection == "sections" else []
     if found is None:
         found = xrefs.backlinks(content)
+    if terms is None:
+        terms = xrefs.glossary_terms(content, record.lang)
     description = xrefs.plain_prose(record["summary"], record.lang, content)
-    return template.render(
+    page = template.render(
         record=xrefs.with_links(record, content),
         referenced_by=xrefs.referenced_by(record, content, found, labels),
-        abbreviations=xrefs.abbreviations(content, record.lang),
         outdated=translations.status(content, record) == translations.OUTDATED,
         updated=updated,
         # the collection in the <title> keeps titles unique (an agency and a glossary term may share a name)
@@ -136,6 +138,8 @@ def render_record(record, content, labels: dict, env: jinja2.Environment,
         from_section=[(labels["collections"][name]["title"], [xrefs.link(r, "sections") for r in items])
                       for name, items in from_section],
     )
+    definitions = xrefs.abbreviations(terms, page)
+    return f"{page}\n{definitions}\n" if definitions else page
 
 
 def group_records(name: str, records: list, labels: dict) -> list[tuple[str | None, list]]:
@@ -178,12 +182,13 @@ def generated_pages(content, all_labels: dict, history: dict | None = None) -> d
     pages = {}
     for lang in LANGUAGES:
         labels = all_labels[lang]
+        terms = xrefs.glossary_terms(content, lang)
         for name in COLLECTIONS:
             folder = Path(lang) / name
             pages[folder / "index.md"] = render_collection(lang, name, content, labels, env)
             for record in content.collection(lang, name):
                 updated = last_updated(record, history, labels)
-                pages[folder / f"{record.id}.md"] = render_record(record, content, labels, env, updated, found)
+                pages[folder / f"{record.id}.md"] = render_record(record, content, labels, env, updated, found, terms)
     pages.update({Path(rel): text for rel, text in translations.pages(content, all_labels, env).items()})
     pages.update({Path(rel): text for rel, text in index.pages(content, all_labels, env).items()})
     for folder in {rel.parent for rel in pages}:

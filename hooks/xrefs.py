@@ -111,13 +111,19 @@ def referenced_by(record, content, found: dict, labels: dict) -> list[tuple[str,
     return list(groups.items())
 
 
-def abbreviations(content, lang: str) -> str:
-    """Markdown abbreviation definitions for the glossary terms of one language."""
-    lines = []
-    for term in content.collection(lang, "glossary"):
-        if term["expansion"] and term["term"] != term["expansion"]:
-            lines.append(f"*[{term['term']}]: {term['expansion']}")
-    return "\n".join(lines)
+def glossary_terms(content, lang: str) -> dict[str, str]:
+    """{term: expansion} for the glossary terms of one language that stand for something longer."""
+    return {term["term"]: term["expansion"] for term in content.collection(lang, "glossary")
+            if term["expansion"] and term["term"] != term["expansion"]}
+
+
+def abbreviations(terms: dict[str, str], text: str) -> str:
+    """Markdown abbreviation definitions for the glossary terms a page's text uses.
+
+    Only those: Markdown looks for every definition in every line of the page, so defining the
+    whole glossary on every page would make each page slower as the glossary grows.
+    """
+    return "\n".join(f"*[{term}]: {expansion}" for term, expansion in terms.items() if term in text)
 
 
 def expand_page(markdown: str, src_uri: str, content) -> tuple[str, list[str]]:

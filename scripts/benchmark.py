@@ -7,17 +7,19 @@
 Run ./scripts/test.sh once first: it installs Chromium and Playwright, which the page-weight part uses.
 Everything happens in copies in a temporary folder; the working tree is not touched.
 
-1. Build time. The full bilingual `mkdocs build` of this site, against a plain site with the same
-   pages per language as hand-written Markdown (this site's generated pages, copied), the same theme,
-   plugins, overrides and navigation, and no hooks. Builds alternate, so both see the same machine.
-2. Scaling. The same with every record multiplied (synthetic copies with ids ending "--2", "--3" …).
+1. Build time. The full bilingual `mkdocs build` of this site, from a fresh clone's state (the hooks
+   write every generated page), against a plain site with the same pages per language as hand-written
+   Markdown (this site's generated pages, copied), the same theme, plugins, overrides and navigation,
+   and no hooks. Builds alternate, so both see the same machine.
+2. Scaling. The same with every record multiplied (synthetic copies with ids ending "-copy2" …).
 3. Page weight. What a first visit to a page transfers (HTML, CSS, JavaScript, images, and what the
    scripts fetch), measured in Chromium on a sample of pages, against a default Material site with the
    same pages (navigation listing every page, as Material does by default).
 4. Editing. Under `mkdocs serve`, one edited YAML record: the rebuilds it causes and the time until
    the page shows the edit, for both languages and for ONLY_LANGUAGE=en.
 
-Every figure is a median of --runs measurements; ratios compare figures from this same run.
+Every figure is a median of --runs measurements (--scale-runs for the larger scales, where one build takes
+minutes); ratios compare figures from this same run.
 """
 from __future__ import annotations
 
@@ -66,7 +68,7 @@ def copy_project(target: Path, scale: int) -> Path:
 
 
 def multiply_records(source: Path, target: Path, scale: int) -> None:
-    """Each record file, and scale - 1 synthetic copies of it whose ids end in --2, --3 …
+    """Each record file, and scale - 1 synthetic copies of it whose ids end in -copy2, -copy3 …
 
     A copy keeps its original's text and relations, so it is as valid, and as heavy, as a real record.
     """
@@ -75,7 +77,7 @@ def multiply_records(source: Path, target: Path, scale: int) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         shutil.copy(path, folder / path.name)
         for n in range(2, scale + 1):
-            shutil.copy(path, folder / f"{path.stem}--{n}.yml")
+            shutil.copy(path, folder / f"{path.stem}-copy{n}.yml")
 
 
 class _AnyTagLoader(yaml.SafeLoader):
@@ -140,8 +142,15 @@ def timed_build(project: Path) -> float:
     result = mkdocs(project, "build", "-q")
     elapsed = time.perf_counter() - started
     if result.returncode != 0:
-        sys.exit(f"build failed in {project}:\n{result.stdout}{result.stderr}")
+        sys.exit(f"build failed in {project}:\n" + "\n".join((result.stdout + result.stderr).splitlines()[:40]))
     return elapsed
+
+
+def median_html_bytes(project: Path) -> float:
+    """Median size of a built page's HTML: it grows with the site if every page lists every other."""
+    site = project / "site"
+    return statistics.median(p.stat().st_size for p in site.rglob("index.html")
+                             if p.relative_to(site).parts[0] not in ("assets", "search"))
 
 
 def pages_per_language(project: Path) -> dict[str, int]:
@@ -153,7 +162,14 @@ def pages_per_language(project: Path) -> dict[str, int]:
 
 # --- 1 and 2: build time and scaling --------------------------------------------------------------
 
-def measure_builds(work: Path, scales: list[int], runs: int) -> list[dict]:
+def remove_generated_pages(project: Path) -> None:
+    """As in a fresh clone: the hooks must write every generated page again."""
+    for marker in (project / "docs").rglob(MARKER):
+        if marker.parent != project / "docs":
+            shutil.rmtree(marker.parent)
+
+
+def measure_builds(work: Path, scales: list[int], runs: int, scale_runs: int) -> list[dict]:
     rows = []
     for scale in scales:
         print(f"build time, records x{scale} …", file=sys.stderr, flush=True)
@@ -162,12 +178,14 @@ def measure_builds(work: Path, scales: list[int], runs: int) -> list[dict]:
         plain = plain_copy(project, work / f"plain-x{scale}")
         timed_build(plain)
         ours, theirs = [], []
-        for _ in range(runs):
+        for _ in range(runs if scale == 1 else scale_runs):
             theirs.append(timed_build(plain))
+            remove_generated_pages(project)
             ours.append(timed_build(project))
         pages = pages_per_language(project)
         assert pages == pages_per_language(plain), (pages, pages_per_language(plain))
-        rows.append({"scale": scale, "pages": pages, "ours": statistics.median(ours),
+        rows.append({"scale": scale, "pages": pages, "ours": statistics.median(ours), "runs": len(ours),
+                     "html": median_html_bytes(project),
                      "plain": statistics.median(theirs), "project": project, "plain_project": plain})
     return rows
 
@@ -316,25 +334,29 @@ def kb(n: float) -> str:
     return f"{n / 1024:,.0f} KB"
 
 
-def report(builds: list[dict], weight: dict | None, edits: list[tuple[str, dict]], runs: int) -> str:
-    lines = [f"Medians of {runs} runs, measured side by side in one run "
-             f"({os.cpu_count()} CPUs, Python {sys.version.split()[0]}).", ""]
-    lines += ["| records | pages per language | this site | plain Markdown site | ratio (budget ≤ 1.1) | "
-              "ms per page | per page vs x1 (budget ≤ 1.2) |", "|---|---|---|---|---|---|---|"]
+def report(builds: list[dict], weight: dict | None, edits: list[tuple[str, dict]]) -> str:
+    lines = [f"Measured side by side in one run ({os.cpu_count()} CPUs, Python {sys.version.split()[0]}); "
+             "each figure is the median of the runs shown. Builds of this site start from a fresh clone's state "
+             "(no generated pages).", ""]
+    lines += ["| records | pages per language | builds | this site | plain Markdown site | ratio (budget ≤ 1.1) | "
+              "ms per page | per page vs x1 (budget ≤ 1.2) | median HTML per page |", "|---|---|---|---|---|---|---|---|---|"]
     base = builds[0]["ours"] / sum(builds[0]["pages"].values())  # x1 comes first
     for row in builds:
         per_page = row["ours"] / sum(row["pages"].values())
-        lines.append(f"| x{row['scale']} | {row['pages']['en']:,} | {row['ours']:.1f} s | {row['plain']:.1f} s | "
+        lines.append(f"| x{row['scale']} | {row['pages']['en']:,} | {row['runs']} each | {row['ours']:.1f} s | {row['plain']:.1f} s | "
                      f"{row['ours'] / row['plain']:.2f} | {per_page * 1000:.1f} | "
-                     f"{per_page / base:.2f} |")
+                     f"{per_page / base:.2f} | {kb(row['html'])} |")
     if weight:
-        lines += ["", "| site | median page transfer | of which HTML | CSS | JavaScript | search index | "
-                      "images | pages sampled | requests to other hosts |", "|---|---|---|---|---|---|---|---|---|"]
+        lines += ["", "| site | median page transfer | without the search index | HTML | CSS | JavaScript | "
+                      "search index | images | pages sampled | requests to other hosts |",
+                  "|---|---|---|---|---|---|---|---|---|---|"]
         for name, label in (("ours", "this site"), ("default", "default Material site, same pages")):
             visits = weight[name]
             med = lambda kind: statistics.median(v["kinds"].get(kind, 0) for v in visits)  # noqa: E731
             foreign = sum(len(v["foreign"]) for v in visits)
-            lines.append(f"| {label} | {kb(statistics.median(v['bytes'] for v in visits))} | {kb(med('document'))} | "
+            without_index = statistics.median(v["bytes"] - v["kinds"].get("search index", 0) for v in visits)
+            lines.append(f"| {label} | {kb(statistics.median(v['bytes'] for v in visits))} | {kb(without_index)} | "
+                         f"{kb(med('document'))} | "
                          f"{kb(med('stylesheet'))} | {kb(med('script'))} | {kb(med('search index'))} | "
                          f"{kb(med('image'))} | {len(visits)} | {foreign} |")
         ours = weight["ours"]
@@ -355,6 +377,8 @@ def report(builds: list[dict], weight: dict | None, edits: list[tuple[str, dict]
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="measurements per figure (median)")
+    parser.add_argument("--scale-runs", type=int, default=1,
+                        help="build measurements at the larger scales, where one build takes minutes")
     parser.add_argument("--scales", default="1,10,30", help="record multipliers, comma-separated; 1 comes first")
     parser.add_argument("--sample", type=int, default=60, help="pages sampled per site for page weight")
     parser.add_argument("--skip-weight", action="store_true")
@@ -364,13 +388,13 @@ def main() -> None:
     scales = sorted({1, *map(int, args.scales.split(","))})
     work = Path(tempfile.mkdtemp(prefix="benchmark-"))
     try:
-        builds = measure_builds(work, scales, args.runs)
+        builds = measure_builds(work, scales, args.runs, args.scale_runs)
         weight = None if args.skip_weight else measure_weight(builds[0], work, args.sample)
         edits = []
         if not args.skip_serve:
             edits.append(("both languages (default)", measure_serve_edits(builds[0]["project"], args.runs, None)))
             edits.append(("ONLY_LANGUAGE=en", measure_serve_edits(builds[0]["project"], args.runs, "en")))
-        print(report(builds, weight, edits, args.runs))
+        print(report(builds, weight, edits))
     finally:
         if args.keep:
             print(f"kept {work}", file=sys.stderr)

@@ -41,7 +41,7 @@ if [ "${1:-}" = "--test" ]; then
   command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
   command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
   [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
-  # axe-core and the Nu HTML Checker, pinned in package.json and package-lock.json
+  # axe-core, the Nu HTML Checker and Lighthouse, pinned in package.json and package-lock.json
   npm ci --no-audit --no-fund --loglevel=error
 fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$requirements"

@@ -1,18 +1,12 @@
 """`mkdocs serve` picks up an edited record in one rebuild, without a restart or a rebuild loop."""
 import os
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 
 from sitebuild import FIXTURES, make_site
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from webserver import free_port
 
 
 def _get(url: str) -> str:
@@ -34,7 +28,7 @@ def _wait_for(predicate, seconds: float) -> bool:
 
 def test_edited_record_shows_after_exactly_one_rebuild(tmp_path):
     site = make_site(tmp_path / "project", FIXTURES / "good" / "content")
-    port = _free_port()
+    port = free_port()
     log = tmp_path / "serve.log"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     with open(log, "w") as out:

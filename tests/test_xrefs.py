@@ -45,10 +45,14 @@ def test_target_page_lists_what_points_at_it_in_its_language():
     assert "## Evidence for\n\n- [There is no lesser crime](../arguments/no-lesser-crime.md)" in page
 
 
-def test_glossary_terms_are_defined_as_abbreviations_per_language():
+def test_glossary_terms_are_defined_as_abbreviations_per_language_where_the_page_uses_them():
     content = load_content(GOOD)
-    assert xrefs.abbreviations(content, "en") == "*[SPP]: Security and Prosperity Partnership of North America"
-    assert xrefs.abbreviations(content, "es") == "*[ASPAN]: Alianza para la Seguridad y la Prosperidad de América del Norte"
+    english, spanish = xrefs.glossary_terms(content, "en"), xrefs.glossary_terms(content, "es")
+    assert xrefs.abbreviations(english, "the SPP met") == "*[SPP]: Security and Prosperity Partnership of North America"
+    assert xrefs.abbreviations(spanish, "la ASPAN") == "*[ASPAN]: Alianza para la Seguridad y la Prosperidad de América del Norte"
+    assert xrefs.abbreviations(english, "no term here") == ""
+    page = render_record(content.get("es", "two-levels"), content, load_labels()["es"], render.template_environment())
+    assert page.endswith("\n*[ASPAN]: Alianza para la Seguridad y la Prosperidad de América del Norte\n")
 
 
 def test_index_lists_each_option_once_with_its_facets():
