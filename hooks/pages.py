@@ -36,7 +36,7 @@ SHOWN_APART = {"order", "title", "summary", "body", "quote", "gaps", "points", "
 
 def load_labels(path: Path = HERE / "labels.yml") -> dict:
     with open(path, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 # ---------------------------------------------------------------- small helpers

@@ -146,7 +146,8 @@ def load_content(content_dir: Path, root: Path | None = None) -> Content:
 
 def _read_language(content_dir: Path, lang: str, out: _Collector):
     lang_dir = content_dir / lang
-    rel = lambda p: _relative(p, out.root)  # noqa: E731
+    root = out.root.resolve()
+    rel = lambda p: _relative(p, root)  # noqa: E731
     if not lang_dir.is_dir():
         out.add(rel(lang_dir), 1, 1, lang, "-", f"the folder for language '{lang}' is missing")
         return
@@ -171,10 +172,14 @@ def _read_language(content_dir: Path, lang: str, out: _Collector):
 
 
 def _relative(path: Path, root: Path) -> str:
+    """The path as shown in messages: relative to the (resolved) project root where it can be."""
     try:
-        return str(path.resolve().relative_to(root.resolve()))
+        return str(path.absolute().relative_to(root))
     except ValueError:
-        return str(path)
+        try:
+            return str(path.resolve().relative_to(root))
+        except ValueError:
+            return str(path)
 
 
 def compose(text: str):

@@ -1,43 +1,46 @@
 """Build concern 11: sitemaps and robots.txt.
 
-mkdocs-static-i18n writes site/sitemap.xml with every page and its language alternates.
-Material's script, on every page, fetches "sitemap.xml" beside each <link rel="alternate">
-of the page's head (it expects those links to be language home pages; mkdocs-material#6582).
-Our alternates name the page's own counterparts, as hreflang asks, so without a sitemap.xml
-beside each page every page load would request two missing files. This writes beside each page
-a small sitemap of that page and its alternates, and a robots.txt naming the full sitemap.
+mkdocs-static-i18n writes site/sitemap.xml with every page and its language alternates, and
+robots.txt names it. Material's script, on every page, also fetches "sitemap.xml" beside each
+<link rel="alternate"> of the page's head: it expects those links to be language home pages
+(mkdocs-material#6582), but ours name the page's own counterparts, as hreflang asks. So that
+no page asks for a missing file, a small sitemap (the two home pages) sits beside every page:
+one file, hard-linked into each page's folder, as creating hundreds of files would take a
+noticeable part of the build.
 """
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
+import os
+import re
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
-XHTML_NS = "http://www.w3.org/1999/xhtml"
-ET.register_namespace("", SITEMAP_NS)
-ET.register_namespace("xhtml", XHTML_NS)
+ENTRY = re.compile(r"<url>.*?</url>", re.DOTALL)
+LOC = re.compile(r"<loc>([^<]*)</loc>")
+HEADER = ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+          'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n')
 
 
-def page_folder(address: str, site_url: str, site_dir: Path) -> Path | None:
-    """The built folder of a page's absolute address, if the address is the site's."""
-    if not address.startswith(site_url):
-        return None
-    return site_dir / address[len(site_url):]
+def page_addresses(full_sitemap: str) -> list[str]:
+    return LOC.findall(full_sitemap)
 
 
-def page_sitemaps(full_sitemap: bytes, site_url: str, site_dir: Path) -> dict[Path, bytes]:
-    """{sitemap.xml beside a page: a sitemap of that page alone, with its alternates}."""
-    sitemaps = {}
-    for url in ET.fromstring(full_sitemap).findall(f"{{{SITEMAP_NS}}}url"):
-        folder = page_folder(url.findtext(f"{{{SITEMAP_NS}}}loc", ""), site_url, site_dir)
-        if folder is None or folder == site_dir:
-            continue  # the full sitemap already sits beside the home page
-        urlset = ET.Element(f"{{{SITEMAP_NS}}}urlset")
-        urlset.append(url)
-        sitemaps[folder / "sitemap.xml"] = ET.tostring(urlset, encoding="utf-8", xml_declaration=True)
-    return sitemaps
+def home_pages_sitemap(full_sitemap: str, homes: set[str]) -> str:
+    """A sitemap of the home pages alone, their entries copied from the full sitemap."""
+    entries = [entry for entry in ENTRY.findall(full_sitemap) if LOC.search(entry).group(1) in homes]
+    return HEADER + "\n".join(entries) + "\n</urlset>\n"
+
+
+def place_beside(folders: list[Path], text: str) -> None:
+    """The same file in every folder: written once, hard-linked into the others (copied where links fail)."""
+    first, *others = folders
+    (first / "sitemap.xml").write_text(text, encoding="utf-8")
+    for folder in others:
+        try:
+            os.link(first / "sitemap.xml", folder / "sitemap.xml")
+        except OSError:
+            (folder / "sitemap.xml").write_text(text, encoding="utf-8")
 
 
 def robots_txt(site_url: str) -> str:
@@ -50,8 +53,11 @@ def on_post_build(config):
         return  # an inner, per-language build
     site_dir = Path(config.site_dir)
     site_url = config.site_url.rstrip("/") + "/"
-    full = site_dir / "sitemap.xml"
-    for path, xml in page_sitemaps(full.read_bytes(), site_url, site_dir).items():
-        if path.parent.is_dir():
-            path.write_bytes(xml)
+    full = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    homes = {site_url} | {f"{site_url}{lang.locale}/" for lang in config.plugins["i18n"].config.languages}
+    folders = [site_dir / address[len(site_url):] for address in page_addresses(full)
+               if address.startswith(site_url) and address != site_url]
+    folders = [folder for folder in folders if folder.is_dir()]
+    if folders:
+        place_beside(folders, home_pages_sitemap(full, homes))
     (site_dir / "robots.txt").write_text(robots_txt(site_url), encoding="utf-8")

@@ -12,7 +12,7 @@ import re
 
 # The drawer and search toggles are checkboxes, on which `autocomplete` is not allowed.
 # (Material adds it so that Firefox does not restore an open drawer after a reload.)
-TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle" data-md-toggle="\w+" type="checkbox" id="__\w+") autocomplete="off">')
+TOGGLES = [f'<input class="md-toggle" data-md-toggle="{name}" type="checkbox" id="__{name}"' for name in ("drawer", "search")]
 
 # Section labels get tabindex="" (an empty, invalid value) when they are not focusable.
 EMPTY_TABINDEX = ' tabindex=""'
@@ -37,7 +37,8 @@ def name_search_dialog(html: str) -> str:
 
 def mend_material_markup(html: str) -> str:
     html = name_search_dialog(html)
-    html = TOGGLE_AUTOCOMPLETE.sub(r"\1>", html)
+    for toggle in TOGGLES:
+        html = html.replace(f'{toggle} autocomplete="off">', f"{toggle}>", 1)
     html = html.replace(EMPTY_TABINDEX, "")
     if TOC_TOGGLE not in html:
         html = re.sub(re.escape(TOC_TITLE_LABEL) + r"(.*?)</label>",

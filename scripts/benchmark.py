@@ -7,10 +7,10 @@
 Run ./scripts/test.sh once first: it installs Chromium and Playwright, which the page-weight part uses.
 Everything happens in copies in a temporary folder; the working tree is not touched.
 
-1. Build time. The full bilingual `mkdocs build` of this site, from a fresh clone's state (the hooks
-   write every generated page), against a plain site with the same pages per language as hand-written
-   Markdown (this site's generated pages, copied), the same theme, plugins, overrides and navigation,
-   and no hooks. Builds alternate, so both see the same machine.
+1. Build time. The full bilingual `mkdocs build` of this site, again in a working copy and from a fresh
+   clone's state (the hooks create every generated page), against a plain site with the same pages per
+   language as hand-written Markdown (this site's generated pages, copied), the same theme, plugins,
+   overrides and navigation, and no hooks. Builds alternate, so all see the same machine.
 2. Scaling. The same with every record multiplied (synthetic copies with ids ending "-copy2" …).
 3. Page weight. What a first visit to a page transfers (HTML, CSS, JavaScript, images, and what the
    scripts fetch), measured in Chromium on a sample of pages, against a default Material site with the
@@ -24,33 +24,28 @@ minutes); ratios compare figures from this same run.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import functools
 import os
 import re
+import resource
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-import urllib.request
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
+sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests")]
 from pages import MARKER  # noqa: E402  (the file that marks a docs folder as generated)
+from webserver import fetch_text, free_port, serve, wait_for  # noqa: E402  (shared with the browser tests)
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run"]
-BUDGET_BUILD_RATIO = 1.1
-BUDGET_SCALING = 1.2
+CPU_SECONDS: dict[Path, list[float]] = {}  # per project, in the order its builds ran
 
 
 # --- Projects to build ---------------------------------------------------------------------------
@@ -138,9 +133,13 @@ def mkdocs(project: Path, *args: str, env: dict | None = None, **popen) -> subpr
 
 
 def timed_build(project: Path) -> float:
+    """Wall-clock seconds of one `mkdocs build` (its CPU seconds are added to CPU_SECONDS[project])."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     result = mkdocs(project, "build", "-q")
     elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU_SECONDS.setdefault(project, []).append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
     if result.returncode != 0:
         sys.exit(f"build failed in {project}:\n" + "\n".join((result.stdout + result.stderr).splitlines()[:40]))
     return elapsed
@@ -164,9 +163,9 @@ def pages_per_language(project: Path) -> dict[str, int]:
 
 def remove_generated_pages(project: Path) -> None:
     """As in a fresh clone: the hooks must write every generated page again."""
-    for marker in (project / "docs").rglob(MARKER):
-        if marker.parent != project / "docs":
-            shutil.rmtree(marker.parent)
+    for folder in [marker.parent for marker in (project / "docs").rglob(MARKER)]:
+        if folder != project / "docs":
+            shutil.rmtree(folder)
 
 
 def measure_builds(work: Path, scales: list[int], runs: int, scale_runs: int) -> list[dict]:
@@ -177,42 +176,26 @@ def measure_builds(work: Path, scales: list[int], runs: int, scale_runs: int) ->
         timed_build(project)  # writes the generated pages the plain copy is made of; warms caches
         plain = plain_copy(project, work / f"plain-x{scale}")
         timed_build(plain)
-        ours, theirs = [], []
+        fresh, again, theirs = [], [], []
+        cpu_again = []
         for _ in range(runs if scale == 1 else scale_runs):
             theirs.append(timed_build(plain))
             remove_generated_pages(project)
-            ours.append(timed_build(project))
+            fresh.append(timed_build(project))
+            again.append(timed_build(project))
+            cpu_again.append(CPU_SECONDS[project][-1])
         pages = pages_per_language(project)
         assert pages == pages_per_language(plain), (pages, pages_per_language(plain))
-        rows.append({"scale": scale, "pages": pages, "ours": statistics.median(ours), "runs": len(ours),
+        rows.append({"scale": scale, "pages": pages, "fresh": statistics.median(fresh),
+                     "ours": statistics.median(again), "runs": len(again),
+                     "cpu_ours": statistics.median(cpu_again),
+                     "cpu_plain": statistics.median(CPU_SECONDS[plain][-len(theirs):]),
                      "html": median_html_bytes(project),
                      "plain": statistics.median(theirs), "project": project, "plain_project": plain})
     return rows
 
 
 # --- 3: page weight -------------------------------------------------------------------------------
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@contextlib.contextmanager
-def serve(folder: Path, port: int):
-    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_QuietHandler, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
 
 def sample_pages(site: Path, count: int) -> list[str]:
     """Every n-th page of both languages, as paths, so the sample spreads over the whole site."""
@@ -267,29 +250,13 @@ def measure_weight(row: dict, work: Path, sample: int) -> dict:
         if result.returncode != 0:
             sys.exit(f"build failed in {project}:\n{result.stderr}")
         site = project / "site"
-        with serve(site, port) as base:
+        with serve(site, port) as url:
+            base = url + "/"
             results[name] = page_transfers(base, sample_pages(site, sample))
     return results
 
 
 # --- 4: editing under mkdocs serve ----------------------------------------------------------------
-
-def _get(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
-
-
-def _wait_for(predicate, seconds: float) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.05)
-    return False
-
 
 def measure_serve_edits(project: Path, runs: int, only_language: str | None) -> dict:
     """Edit one Spanish record (one English record with ONLY_LANGUAGE=en) `runs` times under mkdocs serve."""
@@ -307,7 +274,7 @@ def measure_serve_edits(project: Path, runs: int, only_language: str | None) -> 
         server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a",
                                    f"127.0.0.1:{port}"], cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
-        if not _wait_for(lambda: "<h1" in _get(url), 300):
+        if not wait_for(lambda: "<h1" in fetch_text(url), 300):
             sys.exit(f"mkdocs serve did not start:\n{log_path.read_text()}")
         times = []
         for n in range(runs):
@@ -316,7 +283,7 @@ def measure_serve_edits(project: Path, runs: int, only_language: str | None) -> 
             record.write_text(re.sub(r'^(summary: "?)', rf"\g<1>{marker} ", original, count=1, flags=re.M),
                               encoding="utf-8")
             started = time.perf_counter()
-            if not _wait_for(lambda: marker in _get(url), 120):
+            if not wait_for(lambda: marker in fetch_text(url), 120):
                 sys.exit(f"the edit did not show:\n{log_path.read_text()}")
             times.append(time.perf_counter() - started)
         time.sleep(5)  # a rebuild loop would show up as more rebuilds during this pause
@@ -336,16 +303,21 @@ def kb(n: float) -> str:
 
 def report(builds: list[dict], weight: dict | None, edits: list[tuple[str, dict]]) -> str:
     lines = [f"Measured side by side in one run ({os.cpu_count()} CPUs, Python {sys.version.split()[0]}); "
-             "each figure is the median of the runs shown. Builds of this site start from a fresh clone's state "
-             "(no generated pages).", ""]
-    lines += ["| records | pages per language | builds | this site | plain Markdown site | ratio (budget ≤ 1.1) | "
-              "ms per page | per page vs x1 (budget ≤ 1.2) | median HTML per page |", "|---|---|---|---|---|---|---|---|---|"]
+             "each figure is the median of the runs shown. \"Again\": `mkdocs build` in a working copy, where the "
+             "hooks render every page again but write only those that changed. \"Fresh clone\": no generated "
+             "page on disk yet, so the hooks create every one. Times are wall-clock; the CPU time ratio (user + "
+             "system) is less disturbed by other work on the machine.", ""]
+    lines += ["| records | pages per language | builds | plain Markdown site | this site, again | ratio "
+              "(budget ≤ 1.1) | CPU time ratio | this site, fresh clone | ratio | ms per page | per page vs x1 "
+              "(budget ≤ 1.2) | median HTML per page |", "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     base = builds[0]["ours"] / sum(builds[0]["pages"].values())  # x1 comes first
     for row in builds:
         per_page = row["ours"] / sum(row["pages"].values())
-        lines.append(f"| x{row['scale']} | {row['pages']['en']:,} | {row['runs']} each | {row['ours']:.1f} s | {row['plain']:.1f} s | "
-                     f"{row['ours'] / row['plain']:.2f} | {per_page * 1000:.1f} | "
-                     f"{per_page / base:.2f} | {kb(row['html'])} |")
+        lines.append(f"| x{row['scale']} | {row['pages']['en']:,} | {row['runs']} each | {row['plain']:.1f} s | "
+                     f"{row['ours']:.1f} s | {row['ours'] / row['plain']:.2f} | {row['cpu_ours'] / row['cpu_plain']:.2f} | "
+                     f"{row['fresh']:.1f} s | "
+                     f"{row['fresh'] / row['plain']:.2f} | {per_page * 1000:.1f} | {per_page / base:.2f} | "
+                     f"{kb(row['html'])} |")
     if weight:
         lines += ["", "| site | median page transfer | without the search index | HTML | CSS | JavaScript | "
                       "search index | images | pages sampled | requests to other hosts |",
@@ -376,7 +348,7 @@ def report(builds: list[dict], weight: dict | None, edits: list[tuple[str, dict]
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=3, help="measurements per figure (median)")
+    parser.add_argument("--runs", type=int, default=5, help="measurements per figure (median)")
     parser.add_argument("--scale-runs", type=int, default=1,
                         help="build measurements at the larger scales, where one build takes minutes")
     parser.add_argument("--scales", default="1,10,30", help="record multipliers, comma-separated; 1 comes first")

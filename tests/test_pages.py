@@ -109,3 +109,21 @@ def test_glossary_abbreviations_are_focusable_except_inside_links():
 def test_front_matter_keeps_quotes_colons_and_accents_as_written():
     tricky = 'Nota 12: "AFP" en Terra — región #1'
     assert yaml.safe_load(render.front_matter(tricky, "a: b\nc")) == {"title": tricky, "description": "a: b\nc"}
+
+
+def test_print_addresses_resolve_relative_links_as_a_browser_does():
+    from urllib.parse import urljoin
+
+    import print_view
+    for site_url in ("http://127.0.0.1:8000/", "https://example.github.io/border-security/"):
+        for page_url in ("", "figures/x/", "es/sources/fn-12/", "about/", "404.html"):
+            for href in ("../fn-12/", "../../sections/section-2/#gaps", "./", "..", "other.html", "x/y/",
+                         "/es/", "?q=1", "../../side-by-side/figures/#border-crossings-400-million", "."):
+                expected = urljoin(urljoin(site_url, page_url), href)
+                if "?" in href:
+                    continue  # the site's pages have no query links
+                assert print_view.absolute_address(site_url, page_url, href) == expected, (site_url, page_url, href)
+    html = '<p><a href="../fn-12/">n</a> <a href="#top">t</a> <a href="https://x.org/">x</a></p>'
+    assert print_view.mark_print_addresses(html, "http://h/", "es/sources/fn-1/") == (
+        '<p><a data-print-href="http://h/es/sources/fn-12/" href="../fn-12/">n</a> <a href="#top">t</a> '
+        '<a href="https://x.org/">x</a></p>')

@@ -3,27 +3,9 @@ import os
 import subprocess
 import sys
 import time
-import urllib.request
 
 from sitebuild import FIXTURES, make_site
-from webserver import free_port
-
-
-def _get(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
-
-
-def _wait_for(predicate, seconds: float) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.3)
-    return False
+from webserver import fetch_text, free_port, wait_for
 
 
 def test_edited_record_shows_after_exactly_one_rebuild(tmp_path):
@@ -37,11 +19,11 @@ def test_edited_record_shows_after_exactly_one_rebuild(tmp_path):
             cwd=site, env=env, stdout=out, stderr=subprocess.STDOUT)
     try:
         url = f"http://127.0.0.1:{port}/es/strategies/first-best/"
-        assert _wait_for(lambda: "Encargar un sistema completo" in _get(url), 60), log.read_text()
+        assert wait_for(lambda: "Encargar un sistema completo" in fetch_text(url), 60), log.read_text()
         record = site / "content" / "es" / "strategies" / "first-best.yml"
         record.write_text(record.read_text(encoding="utf-8").replace(
             "Encargar un sistema completo", "Encargar un sistema integral"), encoding="utf-8")
-        assert _wait_for(lambda: "Encargar un sistema integral" in _get(url), 60), log.read_text()
+        assert wait_for(lambda: "Encargar un sistema integral" in fetch_text(url), 60), log.read_text()
         time.sleep(5)  # a rebuild loop would show up as more rebuilds in this time
         text = log.read_text()
         assert text.count("Detected file changes") == 1, text

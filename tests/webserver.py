@@ -1,8 +1,10 @@
-"""Serve a built site on 127.0.0.1 for browser tests."""
+"""Serve a built site on 127.0.0.1, and wait for a served page: for browser tests and scripts/benchmark.py."""
 import contextlib
 import functools
 import socket
 import threading
+import time
+import urllib.request
 from pathlib import Path
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
@@ -42,3 +44,22 @@ def serve(directory, port: int = 0):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def fetch_text(url: str) -> str:
+    """A page's text, or "" while nothing answers there."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for(predicate, seconds: float) -> bool:
+    """Whether predicate() came true within the time (checked often, so waits are measured closely)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.05)
+    return False

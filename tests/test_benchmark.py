@@ -1,0 +1,37 @@
+"""The benchmark's own parts: the synthetic content it builds is valid, its comparison sites are what they claim."""
+import sys
+
+import yaml
+
+from records import load_content
+from sitebuild import ROOT
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import benchmark  # noqa: E402
+
+
+def test_multiplied_records_are_valid_content_with_each_record_n_times(tmp_path, content):
+    benchmark.multiply_records(ROOT / "content", tmp_path / "content", 3)
+    tripled = load_content(tmp_path / "content")  # raises on any invalid record
+    for lang in ("en", "es"):
+        assert len(tripled.records[lang]) == 3 * len(content.records[lang])
+    assert tripled.get("es", "mexican-soldiers-border-7500-copy3")["title"] == \
+        content.get("es", "mexican-soldiers-border-7500")["title"]
+
+
+def test_plain_site_keeps_theme_plugins_and_navigation_but_no_hooks(tmp_path):
+    project = tmp_path / "project"
+    (project / "docs" / "en").mkdir(parents=True)
+    (project / "overrides").mkdir()
+    (project / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    plain = yaml.safe_load((benchmark.plain_copy(project, tmp_path / "plain") / "mkdocs.yml").read_text())
+    ours = benchmark.site_config(ROOT)
+    assert "hooks" not in plain and "watch" not in plain
+    assert plain["theme"] == ours["theme"] and plain["markdown_extensions"] == ours["markdown_extensions"]
+    assert plain["plugins"][1]["i18n"]["languages"] == ours["plugins"][1]["i18n"]["languages"]
+    assert plain["site_url"] == "http://127.0.0.1:8000/"  # the !ENV default, as a plain value
+
+    default = yaml.safe_load((benchmark.default_material_copy(tmp_path / "plain", tmp_path / "default")
+                              / "mkdocs.yml").read_text())
+    assert default["theme"] == {"name": "material"}  # no overrides, default fonts, navigation of every page
+    assert all("nav" not in lang for lang in default["plugins"][1]["i18n"]["languages"])
