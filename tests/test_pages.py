@@ -1,4 +1,6 @@
 """Unit tests of page generation."""
+import shutil
+
 import pages
 import render
 import yaml
@@ -127,3 +129,52 @@ def test_print_addresses_resolve_relative_links_as_a_browser_does():
     assert print_view.mark_print_addresses(html, "http://h/", "es/sources/fn-1/") == (
         '<p><a data-print-href="http://h/es/sources/fn-12/" href="../fn-12/">n</a> <a href="#top">t</a> '
         '<a href="https://x.org/">x</a></p>')
+
+
+# ---------------------------------------------------------------- a build with unchanged inputs
+
+def _project(tmp_path):
+    """A project root with the good content, and a function that refreshes its pages as a build does."""
+    shutil.copytree(GOOD, tmp_path / "content")
+
+    def refresh():
+        return pages.refresh_pages(tmp_path, tmp_path / "docs", load_content(tmp_path / "content", tmp_path),
+                                   load_labels(), {})
+    return tmp_path / "docs", refresh
+
+
+def test_pages_are_not_made_again_while_their_inputs_are_unchanged(tmp_path, monkeypatch):
+    docs, refresh = _project(tmp_path)
+    assert refresh() is True
+    assert (docs / "en" / "figures" / "mexican-soldiers.md").exists()
+
+    def must_not_render(*args):
+        raise AssertionError("rendered although nothing changed")
+    monkeypatch.setattr(pages, "generated_pages", must_not_render)
+    assert refresh() is False
+
+
+def test_an_edited_record_makes_its_pages_again(tmp_path):
+    docs, refresh = _project(tmp_path)
+    refresh()
+    record = tmp_path / "content" / "es" / "figures" / "mexican-soldiers.yml"
+    record.write_text(record.read_text(encoding="utf-8").replace("El documento cuenta", "Según el documento hay"),
+                      encoding="utf-8")
+    assert refresh() is True
+    assert "Según el documento hay" in (docs / "es" / "figures" / "mexican-soldiers.md").read_text(encoding="utf-8")
+
+
+def test_generated_pages_changed_by_hand_are_made_again(tmp_path):
+    docs, refresh = _project(tmp_path)
+    refresh()
+    page = docs / "en" / "figures" / "mexican-soldiers.md"
+    original = page.read_text(encoding="utf-8")
+    for change in (lambda: page.write_text("# edited by hand\n", encoding="utf-8"),
+                   page.unlink,
+                   lambda: (docs / "en" / "figures" / "stray.md").write_text("# stray\n", encoding="utf-8"),
+                   lambda: (tmp_path / pages.STAMP).write_text("not json", encoding="utf-8")):
+        change()
+        assert refresh() is True
+        assert page.read_text(encoding="utf-8") == original
+        assert not (docs / "en" / "figures" / "stray.md").exists()
+        assert refresh() is False
