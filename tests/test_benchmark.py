@@ -43,3 +43,13 @@ def test_the_edit_the_benchmark_makes_changes_the_summary_of_a_real_record():
         original = path.read_text(encoding="utf-8")
         edited = yaml.safe_load(benchmark.with_marker(original, "benchmark-edit-1"))
         assert edited["summary"] == "benchmark-edit-1 " + yaml.safe_load(original)["summary"]
+
+
+def test_hook_timer_builds_as_mkdocs_does_and_reports_the_hooks_time(tmp_path):
+    from sitebuild import FIXTURES, make_site
+    site = make_site(tmp_path / "project", FIXTURES / "good" / "content")
+    seconds = tmp_path / "hook-seconds.txt"
+    result = benchmark.mkdocs(site, "build", "-q", env={"HOOK_TIME_FILE": str(seconds)}, runner=benchmark.HOOK_TIMER)
+    assert result.returncode == 0, result.stderr
+    assert (site / "site" / "es" / "figures" / "mexican-soldiers" / "index.html").exists()
+    assert 0 < float(seconds.read_text()) < 60
