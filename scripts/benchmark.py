@@ -180,8 +180,9 @@ def remove_generated_pages(project: Path) -> None:
             shutil.rmtree(folder)
 
 
-# The record the editing measurements change: a Spanish figure, whose page and backlinks change with it.
-EDITED_RECORD = Path("content") / "es" / "figures" / "mexican-soldiers-border-7500.yml"
+# The record the editing measurements change (in content/<lang>/): a figure, whose page and backlinks change
+# with it; the Spanish one in full builds, the English one with ONLY_LANGUAGE=en.
+EDITED_RECORD = Path("figures") / "mexican-soldiers-border-7500.yml"
 
 
 def with_marker(record_text: str, marker: str) -> str:
@@ -198,7 +199,7 @@ def measure_builds(work: Path, scales: list[int], runs: int, scale_runs: int) ->
         plain = plain_copy(project, work / f"plain-x{scale}")
         if scale == 1:
             timed_build(plain)  # warms caches (at larger scales one build takes minutes)
-        record = project / EDITED_RECORD
+        record = project / "content" / "es" / EDITED_RECORD
         original = record.read_text(encoding="utf-8")
         times: dict[str, list[float]] = {"plain": [], "fresh": [], "ours": [], "edited": []}
         cpu: dict[str, list[float]] = {"plain": [], "ours": [], "edited": []}
@@ -298,7 +299,7 @@ def measure_serve_edits(project: Path, runs: int, only_language: str | None) -> 
     """Edit one Spanish record (one English record with ONLY_LANGUAGE=en) `runs` times under mkdocs serve."""
     print(f"mkdocs serve, {only_language or 'both languages'} …", file=sys.stderr, flush=True)
     lang = only_language or "es"
-    record = project / "content" / lang / EDITED_RECORD.relative_to(Path("content") / "es")
+    record = project / "content" / lang / EDITED_RECORD
     original = record.read_text(encoding="utf-8")
     port = free_port()
     prefix = "es/" if lang == "es" and not only_language else ""

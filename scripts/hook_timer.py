@@ -17,8 +17,7 @@ import time
 from mkdocs import plugins
 from mkdocs.__main__ import cli
 
-seconds = 0.0
-run_event = plugins.PluginCollection.run_event
+seconds = 0.0  # in the hooks' handlers, so far
 
 
 def timed_run_event(self, name, item=None, **kwargs):
