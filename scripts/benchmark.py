@@ -28,7 +28,6 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import resource
 import shutil
 import statistics
 import subprocess
@@ -47,7 +46,6 @@ from webserver import fetch_text, free_port, serve, wait_for  # noqa: E402  (sha
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run"]
-CPU_SECONDS: dict[Path, list[float]] = {}  # per project, in the order its builds ran
 HOOK_SECONDS: dict[Path, list[float]] = {}  # the same builds' time in the hooks, timed inside them
 HOOK_TIMER = [str(ROOT / "scripts" / "hook_timer.py")]  # `mkdocs`, with the hooks timed
 
@@ -131,7 +129,10 @@ def default_material_copy(plain: Path, target: Path) -> Path:
 
 def mkdocs(project: Path, *args: str, env: dict | None = None, runner: list[str] | None = None,
            **popen) -> subprocess.CompletedProcess:
-    environment = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "ONLY_LANGUAGE", "REPO_URL")}
+    # Without PYTHONDONTWRITEBYTECODE (set on some machines), as Python runs by default: the hooks' modules
+    # are compiled once, not on every build.
+    environment = {k: v for k, v in os.environ.items()
+                   if k not in ("SITE_URL", "ONLY_LANGUAGE", "REPO_URL", "PYTHONDONTWRITEBYTECODE")}
     environment.update(NO_MKDOCS_2_WARNING="1", **(env or {}))
     return subprocess.run([sys.executable, *(runner or ["-m", "mkdocs"]), *args], cwd=project, env=environment,
                           capture_output=True, text=True, **popen)
@@ -140,17 +141,14 @@ def mkdocs(project: Path, *args: str, env: dict | None = None, runner: list[str]
 def timed_build(project: Path) -> float:
     """Wall-clock seconds of one `mkdocs build`.
 
-    Its CPU seconds are added to CPU_SECONDS[project], and the seconds its hooks took, timed inside
-    the build by scripts/hook_timer.py, to HOOK_SECONDS[project].
+    The seconds its hooks took, timed inside the build by scripts/hook_timer.py, are added to
+    HOOK_SECONDS[project].
     """
     hook_time = project / "hook-seconds.txt"
     hook_time.unlink(missing_ok=True)
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     result = mkdocs(project, "build", "-q", env={"HOOK_TIME_FILE": str(hook_time)}, runner=HOOK_TIMER)
     elapsed = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    CPU_SECONDS.setdefault(project, []).append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
     HOOK_SECONDS.setdefault(project, []).append(float(hook_time.read_text()) if hook_time.exists() else 0.0)
     if result.returncode != 0:
         sys.exit(f"build failed in {project}:\n" + "\n".join((result.stdout + result.stderr).splitlines()[:40]))
@@ -174,20 +172,28 @@ def pages_per_language(project: Path) -> dict[str, int]:
 # --- 1 and 2: build time and scaling --------------------------------------------------------------
 
 def remove_generated_pages(project: Path) -> None:
-    """As in a fresh clone: the hooks must write every generated page again."""
+    """As in a fresh clone: no generated page and no .cache; the hooks must write every page again."""
     for folder in [marker.parent for marker in (project / "docs").rglob(MARKER)]:
         if folder != project / "docs":
             shutil.rmtree(folder)
+    shutil.rmtree(project / ".cache", ignore_errors=True)
 
 
 # The record the editing measurements change (in content/<lang>/): a figure, whose page and backlinks change
 # with it; the Spanish one in full builds, the English one with ONLY_LANGUAGE=en.
 EDITED_RECORD = Path("figures") / "mexican-soldiers-border-7500.yml"
+# The builds of one round. Each round starts one state later, so that no state always runs first or
+# always follows the same other one (the machine may be faster or slower as a run goes on).
+STATES = ("plain", "fresh", "ours", "edited")
 
 
 def with_marker(record_text: str, marker: str) -> str:
     """The record's text with a marker word at the start of its summary, as an editor's change."""
     return re.sub(r'^(summary: "?)', rf"\g<1>{marker} ", record_text, count=1, flags=re.M)
+
+
+def round_order(n: int) -> list[str]:
+    return list(STATES[n % len(STATES):] + STATES[:n % len(STATES)])
 
 
 def measure_builds(work: Path, scales: list[int], runs: int, scale_runs: int) -> list[dict]:
@@ -201,30 +207,30 @@ def measure_builds(work: Path, scales: list[int], runs: int, scale_runs: int) ->
             timed_build(plain)  # warms caches (at larger scales one build takes minutes)
         record = project / "content" / "es" / EDITED_RECORD
         original = record.read_text(encoding="utf-8")
-        times: dict[str, list[float]] = {"plain": [], "fresh": [], "ours": [], "edited": []}
-        cpu: dict[str, list[float]] = {"plain": [], "ours": [], "edited": []}
-        # The hooks' share of each build of this site: their time over the rest of the same build.
-        share: dict[str, list[float]] = {"fresh": [], "ours": [], "edited": []}
-
-        def build_ours(state: str) -> None:
-            times[state].append(timed_build(project))
-            if state in cpu:
-                cpu[state].append(CPU_SECONDS[project][-1])
-            share[state].append(HOOK_SECONDS[project][-1] / (times[state][-1] - HOOK_SECONDS[project][-1]))
-
+        times: dict[str, list[float]] = {state: [] for state in STATES}
+        # Each build of this site against the plain site's build in the same round, and the hooks' share
+        # of it: their time over the rest of the same build.
+        ratio: dict[str, list[float]] = {state: [] for state in STATES[1:]}
+        share: dict[str, list[float]] = {state: [] for state in STATES[1:]}
         for n in range(runs if scale == 1 else scale_runs):
-            times["plain"].append(timed_build(plain))
-            cpu["plain"].append(CPU_SECONDS[plain][-1])
-            remove_generated_pages(project)
-            build_ours("fresh")
-            build_ours("ours")
-            record.write_text(with_marker(original, f"benchmark-build-{n}"), encoding="utf-8")
-            build_ours("edited")
+            for state in round_order(n):
+                if state == "plain":
+                    times["plain"].append(timed_build(plain))
+                    continue
+                if state == "fresh":
+                    remove_generated_pages(project)
+                elif state == "edited":
+                    record.write_text(with_marker(original, f"benchmark-build-{n}"), encoding="utf-8")
+                # "ours" needs nothing: whichever build of this site ran last left its pages up to date
+                times[state].append(timed_build(project))
+                share[state].append(HOOK_SECONDS[project][-1] / (times[state][-1] - HOOK_SECONDS[project][-1]))
+            for state in ratio:
+                ratio[state].append(times[state][-1] / times["plain"][-1])
         record.write_text(original, encoding="utf-8")
         pages = pages_per_language(project)
         assert pages == pages_per_language(plain), (pages, pages_per_language(plain))
         row = {name: statistics.median(values) for name, values in times.items()}
-        row.update({f"cpu_{name}": statistics.median(values) for name, values in cpu.items()})
+        row.update({f"ratio_{name}": statistics.median(values) for name, values in ratio.items()})
         row.update({f"share_{name}": statistics.median(values) for name, values in share.items()})
         row.update(scale=scale, pages=pages, runs=len(times["ours"]), html=median_html_bytes(project),
                    project=project, plain_project=plain)
@@ -338,23 +344,23 @@ def kb(n: float) -> str:
 
 
 def report(builds: list[dict], weight: dict | None, edits: list[tuple[str, dict]]) -> str:
-    lines = [f"Measured side by side in one run ({os.cpu_count()} CPUs, Python {sys.version.split()[0]}); "
-             "each figure is the median of the runs shown. The plain site has the same pages as hand-written "
-             "Markdown, the same theme, plugins and navigation, and no hooks. This site is built in three states: "
-             "\"nothing changed\" (a working copy built again: the hooks load and check every record, find their "
-             "generated pages up to date and do not render them), \"one record edited\" (the hooks render every "
-             "page and rewrite those that changed) and \"fresh clone\" (no generated page on disk yet: the hooks "
-             "create every one). Times are wall-clock; CPU time (user + system) is less disturbed by other work "
-             "on the machine.", ""]
-    lines += ["| records | pages per language | builds | plain Markdown site | nothing changed | ratio | "
-              "one record edited | ratio | fresh clone | ratio | CPU time ratio, nothing changed / edited |",
-              "|---|---|---|---|---|---|---|---|---|---|---|"]
+    lines = [f"Measured side by side in one run ({os.cpu_count()} CPUs, Python {sys.version.split()[0]}). The plain "
+             "site has the same pages as hand-written Markdown, the same theme, plugins and navigation, and no hooks. "
+             "This site is built in three states: \"nothing changed\" (a working copy built again: the hooks load and "
+             "check every record, find their generated pages up to date and do not render them), \"one record "
+             "edited\" (the hooks render every page and rewrite those that changed) and \"fresh clone\" (no generated "
+             "page and no .cache yet: the hooks create every page). Each round builds the plain site and this site in "
+             "each state, one after the other, starting one state later each round. Times are wall-clock medians; "
+             "each ratio is the median, over the rounds, of this site's build against the plain site's build of the "
+             "same round, so that a machine that runs faster or slower from one minute to the next disturbs it less.",
+             ""]
+    lines += ["| records | pages per language | rounds | plain Markdown site | nothing changed | ratio | "
+              "one record edited | ratio | fresh clone | ratio |",
+              "|---|---|---|---|---|---|---|---|---|---|"]
     for row in builds:
-        ratio = lambda name: row[name] / row["plain"]  # noqa: E731
-        lines.append(f"| x{row['scale']} | {row['pages']['en']:,} | {row['runs']} each | {row['plain']:.1f} s | "
-                     f"{row['ours']:.1f} s | {ratio('ours'):.2f} | {row['edited']:.1f} s | {ratio('edited'):.2f} | "
-                     f"{row['fresh']:.1f} s | {ratio('fresh'):.2f} | "
-                     f"{row['cpu_ours'] / row['cpu_plain']:.2f} / {row['cpu_edited'] / row['cpu_plain']:.2f} |")
+        lines.append(f"| x{row['scale']} | {row['pages']['en']:,} | {row['runs']} | {row['plain']:.1f} s | "
+                     f"{row['ours']:.1f} s | {row['ratio_ours']:.2f} | {row['edited']:.1f} s | "
+                     f"{row['ratio_edited']:.2f} | {row['fresh']:.1f} s | {row['ratio_fresh']:.2f} |")
     lines += ["", "The hooks' own time, measured inside the same builds (scripts/hook_timer.py), as a share of the "
               "rest of each build: unlike the ratios above, it does not depend on the machine running as fast "
               "during this site's builds as during the plain site's.", "",

@@ -53,3 +53,19 @@ def test_hook_timer_builds_as_mkdocs_does_and_reports_the_hooks_time(tmp_path):
     assert result.returncode == 0, result.stderr
     assert (site / "site" / "es" / "figures" / "mexican-soldiers" / "index.html").exists()
     assert 0 < float(seconds.read_text()) < 60
+
+
+def test_rounds_build_every_state_and_each_state_leads_one_round_in_turn():
+    rounds = [benchmark.round_order(n) for n in range(len(benchmark.STATES))]
+    assert all(sorted(order) == sorted(benchmark.STATES) for order in rounds)
+    assert sorted(order[0] for order in rounds) == sorted(benchmark.STATES)
+
+
+def test_the_fresh_clone_state_has_no_generated_page_and_no_cache(tmp_path):
+    from sitebuild import FIXTURES, make_site
+    site = make_site(tmp_path / "project", FIXTURES / "good" / "content")
+    assert benchmark.mkdocs(site, "build", "-q").returncode == 0
+    assert (site / ".cache").is_dir() and (site / "docs" / "es" / "figures").is_dir()
+    benchmark.remove_generated_pages(site)
+    assert not (site / ".cache").exists() and not (site / "docs" / "es" / "figures").exists()
+    assert (site / "docs" / "es" / "index.md").exists()  # hand-written pages stay

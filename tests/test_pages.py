@@ -178,3 +178,27 @@ def test_generated_pages_changed_by_hand_are_made_again(tmp_path):
         assert page.read_text(encoding="utf-8") == original
         assert not (docs / "en" / "figures" / "stray.md").exists()
         assert refresh() is False
+
+
+def test_compiled_templates_are_kept_in_the_cache_and_give_the_same_pages(tmp_path):
+    docs, refresh = _project(tmp_path)
+    refresh()
+    cache = tmp_path / pages.TEMPLATE_CACHE
+    assert sorted(cache.iterdir()), "no compiled template was kept"
+    content, labels = load_content(tmp_path / "content", tmp_path), load_labels()
+    assert pages.generated_pages(content, labels, {}, cache) == pages.generated_pages(content, labels, {})
+
+
+def test_the_inputs_fingerprint_changes_with_any_record_or_hook_file(tmp_path):
+    shutil.copytree(GOOD, tmp_path / "content")
+    before = pages.inputs_fingerprint(tmp_path, {})
+    assert pages.inputs_fingerprint(tmp_path, {}) == before
+    (tmp_path / "content" / "en" / "figures" / "new.yml").write_text("id: new\n", encoding="utf-8")
+    added = pages.inputs_fingerprint(tmp_path, {})
+    assert added != before
+    (tmp_path / "content" / "en" / "figures" / "new.yml").write_text("id: newer\n", encoding="utf-8")
+    assert pages.inputs_fingerprint(tmp_path, {}) not in (before, added)
+    assert pages.inputs_fingerprint(tmp_path, {"content/en/figures/new.yml": "2026-12-02"}) != \
+        pages.inputs_fingerprint(tmp_path, {})
+    assert "templates/record.md.j2" in pages.files_under(pages.HERE)
+    assert not any("__pycache__" in name for name in pages.files_under(pages.HERE))
