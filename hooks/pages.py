@@ -113,7 +113,7 @@ def records_from_section(section, content) -> list[tuple[str, list]]:
     """For a section page: the records that come from it, by collection."""
     groups = []
     for name in COLLECTIONS:
-        items = [r for r in content.collection(section.lang, name) if r["section"] == section.id]
+        items = content.grouped_by(section.lang, name, "section").get(section.id, [])
         if items:
             groups.append((name, items))
     return groups

@@ -91,15 +91,29 @@ class Record:
 
 @dataclass
 class Content:
-    """All records, by language and id."""
+    """All records, by language and id. Not changed after loading."""
     records: dict[str, dict[str, Record]]
+    # Each collection's records in order, sorted once: pages ask for them thousands of times.
+    _collections: dict = field(default_factory=dict, repr=False, compare=False)
 
     def get(self, lang: str, record_id: str) -> Record | None:
         return self.records[lang].get(record_id)
 
     def collection(self, lang: str, name: str) -> list[Record]:
-        items = [r for r in self.records[lang].values() if r.collection == name]
-        return sorted(items, key=lambda r: (r["order"], r.id))
+        if (lang, name) not in self._collections:
+            items = [r for r in self.records[lang].values() if r.collection == name]
+            self._collections[lang, name] = sorted(items, key=lambda r: (r["order"], r.id))
+        return list(self._collections[lang, name])
+
+    def grouped_by(self, lang: str, name: str, field_name: str) -> dict:
+        """{value: [records of the collection whose field has that value, in order]}, made once."""
+        key = (lang, name, field_name)
+        if key not in self._collections:
+            groups: dict = {}
+            for record in self.collection(lang, name):
+                groups.setdefault(record[field_name], []).append(record)
+            self._collections[key] = groups
+        return self._collections[key]
 
     def count(self) -> int:
         return len(self.records[DEFAULT_LANGUAGE])

@@ -72,3 +72,14 @@ def test_content_error_counts_problems():
                         records.Problem("b.yml", 2, 1, "es", "b", "worse")])
     assert str(err).splitlines() == ["2 problems in the content records:",
                                      "a.yml:1:1: [en] a: bad", "b.yml:2:1: [es] b: worse"]
+
+
+def test_collections_are_sorted_once_and_each_caller_gets_its_own_list():
+    content = load_content(GOOD)
+    first = content.collection("es", "arguments")
+    first.clear()  # a caller changing its list changes nobody else's
+    again = content.collection("es", "arguments")
+    assert again and again == sorted(again, key=lambda r: (r["order"], r.id))
+    by_section = content.grouped_by("es", "arguments", "section")
+    assert sorted(r.id for group in by_section.values() for r in group) == sorted(r.id for r in again)
+    assert all(r["section"] == section for section, group in by_section.items() for r in group)
