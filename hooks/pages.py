@@ -149,25 +149,24 @@ def render_record(record, content, labels: dict, env: jinja2.Environment,
     return f"{page}\n{definitions}\n" if definitions else page
 
 
-def group_records(name: str, records: list, labels: dict) -> list[tuple[str | None, list]]:
+def group_records(lang: str, name: str, content, labels: dict) -> list[tuple[str | None, list]]:
     field_name = GROUP_BY.get(name)
     if not field_name:
-        return [(None, records)]
+        return [(None, content.collection(lang, name))]
+    groups = content.grouped_by(lang, name, field_name)
     spec = COLLECTIONS[name].get(field_name)
-    order = list(spec.choices) if spec.choices else sorted({r[field_name] for r in records})
-    return [(choice_label(labels, field_name, value), [r for r in records if r[field_name] == value])
-            for value in order if any(r[field_name] == value for r in records)]
+    order = list(spec.choices) if spec.choices else sorted(groups)
+    return [(choice_label(labels, field_name, value), groups[value]) for value in order if value in groups]
 
 
 def render_collection(lang: str, name: str, content, labels: dict, env: jinja2.Environment) -> str:
     meta = labels["collections"][name]
-    records = content.collection(lang, name)
     return env.get_template("collection.md.j2").render(
         picture=pictures.picture(content, lang, name, labels, env),
         front_matter=front_matter(meta["title"], meta["intro"]),
         title=meta["title"],
         intro=meta["intro"],
-        groups=group_records(name, records, labels),
+        groups=group_records(lang, name, content, labels),
     )
 
 
@@ -289,9 +288,9 @@ def refresh_pages(root: Path, docs_dir: Path, content, all_labels: dict, history
     stamp_path = root / STAMP
     if pages_up_to_date(stamp_path, inputs, docs_dir):
         return False
-    (root / TEMPLATE_CACHE).mkdir(parents=True, exist_ok=True)
     pages = generated_pages(content, all_labels, history, root / TEMPLATE_CACHE)
     write_generated(pages, docs_dir)
+    stamp_path.parent.mkdir(exist_ok=True)
     stamp_path.write_text(json.dumps({"inputs": inputs, "digest": pages_fingerprint(pages),
                                       "pages": sorted(rel.as_posix() for rel in pages)}), encoding="utf-8")
     return True

@@ -93,27 +93,28 @@ class Record:
 class Content:
     """All records, by language and id. Not changed after loading."""
     records: dict[str, dict[str, Record]]
-    # Each collection's records in order, sorted once: pages ask for them thousands of times.
-    _collections: dict = field(default_factory=dict, repr=False, compare=False)
+    # Each collection's records in order, and their groups by a field, each made once: pages ask for
+    # them thousands of times. Keyed (lang, collection) and (lang, collection, field).
+    _made_once: dict = field(default_factory=dict, repr=False, compare=False)
 
     def get(self, lang: str, record_id: str) -> Record | None:
         return self.records[lang].get(record_id)
 
     def collection(self, lang: str, name: str) -> list[Record]:
-        if (lang, name) not in self._collections:
+        if (lang, name) not in self._made_once:
             items = [r for r in self.records[lang].values() if r.collection == name]
-            self._collections[lang, name] = sorted(items, key=lambda r: (r["order"], r.id))
-        return list(self._collections[lang, name])
+            self._made_once[lang, name] = sorted(items, key=lambda r: (r["order"], r.id))
+        return list(self._made_once[lang, name])
 
     def grouped_by(self, lang: str, name: str, field_name: str) -> dict:
         """{value: [records of the collection whose field has that value, in order]}, made once."""
         key = (lang, name, field_name)
-        if key not in self._collections:
+        if key not in self._made_once:
             groups: dict = {}
             for record in self.collection(lang, name):
                 groups.setdefault(record[field_name], []).append(record)
-            self._collections[key] = groups
-        return self._collections[key]
+            self._made_once[key] = groups
+        return self._made_once[key]
 
     def count(self) -> int:
         return len(self.records[DEFAULT_LANGUAGE])

@@ -16,6 +16,8 @@ def template_environment(cache_dir: Path | None = None) -> jinja2.Environment:
     (Compiling the templates again takes a build about 35 ms. Jinja checks each cached one against its
     template's source, so an edited template is compiled afresh.)
     """
+    if cache_dir:
+        cache_dir.mkdir(parents=True, exist_ok=True)  # Jinja would silently keep nothing in a missing folder
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(HERE / "templates"),
         bytecode_cache=jinja2.FileSystemBytecodeCache(str(cache_dir)) if cache_dir else None,
