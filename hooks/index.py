@@ -9,6 +9,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+from functools import partial
+from typing import Callable
 
 import xrefs
 from render import front_matter
@@ -132,13 +134,13 @@ def _cell(value) -> str:
     return str(value)
 
 
-def pages(content, all_labels: dict, env) -> dict[str, str]:
-    """{path relative to docs/: text} for the index pages and the downloads of both languages."""
+def page_makers(all_labels: dict, env) -> dict[str, Callable]:
+    """{path relative to docs/: function(content) -> text} for the index pages and the downloads of both languages."""
     out = {}
     for lang in LANGUAGES:
         labels = all_labels[lang]
-        out[f"{lang}/{FOLDER}/index.md"] = index_page(content, lang, labels, env)
-        out[f"{lang}/{DOWNLOADS}/records.json"] = records_json(content, lang, labels)
+        out[f"{lang}/{FOLDER}/index.md"] = partial(index_page, lang=lang, labels=labels, env=env)
+        out[f"{lang}/{DOWNLOADS}/records.json"] = partial(records_json, lang=lang, labels=labels)
         for name in DOWNLOAD_COLLECTIONS:
-            out[f"{lang}/{DOWNLOADS}/{name}.csv"] = collection_csv(content, lang, name)
+            out[f"{lang}/{DOWNLOADS}/{name}.csv"] = partial(collection_csv, lang=lang, name=name)
     return out

@@ -12,13 +12,16 @@ import json
 import os
 import re
 import subprocess
+from functools import partial
 from pathlib import Path
+from typing import Callable
 
 import jinja2
 import yaml
 from mkdocs.exceptions import PluginError
 
 import index
+import page_reads
 import pictures
 import translations
 import xrefs
@@ -122,18 +125,13 @@ def records_from_section(section, content) -> list[tuple[str, list]]:
 # ---------------------------------------------------------------- rendering
 
 def render_record(record, content, labels: dict, env: jinja2.Environment,
-                  updated: tuple[str, str] | None = None, found: dict | None = None,
-                  terms: dict | None = None) -> str:
+                  updated: tuple[str, str] | None = None) -> str:
     template = env.get_template("record.md.j2")
     from_section = records_from_section(record, content) if record.collection == "sections" else []
-    if found is None:
-        found = xrefs.backlinks(content)
-    if terms is None:
-        terms = xrefs.glossary_terms(content, record.lang)
     description = xrefs.plain_prose(record["summary"], record.lang, content)
     page = template.render(
         record=xrefs.with_links(record, content),
-        referenced_by=xrefs.referenced_by(record, content, found, labels),
+        referenced_by=xrefs.referenced_by(record, content, labels),
         outdated=translations.status(content, record) == translations.OUTDATED,
         updated=updated,
         # the collection in the <title> keeps titles unique (an agency and a glossary term may share a name)
@@ -145,7 +143,7 @@ def render_record(record, content, labels: dict, env: jinja2.Environment,
         from_section=[(labels["collections"][name]["title"], [xrefs.link(r, "sections") for r in items])
                       for name, items in from_section],
     )
-    definitions = xrefs.abbreviations(terms, page)
+    definitions = xrefs.abbreviations(xrefs.glossary_terms(content, record.lang), page)
     return f"{page}\n{definitions}\n" if definitions else page
 
 
@@ -180,28 +178,44 @@ def write_if_changed(path: Path, text: str) -> bool:
     return True
 
 
-def generated_pages(content, all_labels: dict, history: dict | None = None,
-                    template_cache: Path | None = None) -> dict[Path, str]:
-    """Every generated page, as {path relative to docs/: Markdown}."""
-    env = template_environment(template_cache)
-    history = history or {}
-    found = xrefs.backlinks(content)
-    pages = {}
+def page_makers(content, all_labels: dict, history: dict, env: jinja2.Environment) -> dict[Path, Callable]:
+    """Every generated page, as {path relative to docs/: function(content) -> its Markdown}.
+
+    Which pages there are follows from the content given here; what each says is read from the content
+    the function is given (a ReadRecorder when the build notes what each page reads).
+    """
+    makers: dict[Path, Callable] = {}
     for lang in LANGUAGES:
         labels = all_labels[lang]
-        terms = xrefs.glossary_terms(content, lang)
         for name in COLLECTIONS:
             folder = Path(lang) / name
-            pages[folder / "index.md"] = render_collection(lang, name, content, labels, env)
+            makers[folder / "index.md"] = partial(render_collection, lang, name, labels=labels, env=env)
             for record in content.collection(lang, name):
-                updated = last_updated(record, history, labels)
-                pages[folder / f"{record.id}.md"] = render_record(record, content, labels, env, updated, found, terms)
-    pages.update({Path(rel): text for rel, text in translations.pages(content, all_labels, env).items()})
-    pages.update({Path(rel): text for rel, text in index.pages(content, all_labels, env).items()})
+                makers[folder / f"{record.id}.md"] = partial(record_page, lang, record.id, labels=labels,
+                                                             env=env, history=history)
+    for extra in (translations.page_makers(all_labels, env), index.page_makers(all_labels, env)):
+        makers.update({Path(rel): make for rel, make in extra.items()})
+    return makers
+
+
+def record_page(lang: str, record_id: str, content, labels: dict, env: jinja2.Environment, history: dict) -> str:
+    record = content.get(lang, record_id)
+    return render_record(record, content, labels, env, last_updated(record, history, labels))
+
+
+def with_markers(pages: dict[Path, str]) -> dict[Path, str]:
+    """The pages, and the marker file of each folder they are in."""
     for folder in {rel.parent for rel in pages}:
         if folder.parent != Path("."):  # not the hand-written docs/<lang>/ itself
             pages[folder / MARKER] = MARKER_TEXT
     return pages
+
+
+def generated_pages(content, all_labels: dict, history: dict | None = None,
+                    template_cache: Path | None = None) -> dict[Path, str]:
+    """Every generated page, all rendered, as {path relative to docs/: Markdown}."""
+    makers = page_makers(content, all_labels, history or {}, template_environment(template_cache))
+    return with_markers({rel: make(content) for rel, make in makers.items()})
 
 
 def write_pages(content, docs_dir: Path, all_labels: dict, history: dict | None = None) -> list[Path]:
@@ -209,25 +223,43 @@ def write_pages(content, docs_dir: Path, all_labels: dict, history: dict | None 
     return write_generated(generated_pages(content, all_labels, history), docs_dir)
 
 
-def write_generated(pages: dict[Path, str], docs_dir: Path) -> list[Path]:
-    written = [docs_dir / rel for rel, text in pages.items() if write_if_changed(docs_dir / rel, text)]
-    for folder in {docs_dir / rel.parent for rel in pages}:
-        for stale in folder.iterdir():
-            if stale.is_file() and stale.relative_to(docs_dir) not in pages:
-                stale.unlink()
-                written.append(stale)
+def write_generated(pages: dict[Path, str], docs_dir: Path, as_on_disk: frozenset = frozenset()) -> list[Path]:
+    """Write the pages that changed (those in as_on_disk were just read from it), delete stale files."""
+    written = [docs_dir / rel for rel, text in pages.items()
+               if rel not in as_on_disk and write_if_changed(docs_dir / rel, text)]
+    names: dict[Path, set[str]] = {}
+    for rel in pages:
+        names.setdefault(rel.parent, set()).add(rel.name)
+    for folder, expected in names.items():
+        with os.scandir(docs_dir / folder) as entries:
+            stale = [docs_dir / folder / entry.name for entry in entries
+                     if entry.is_file() and entry.name not in expected]
+        for path in stale:
+            path.unlink()
+            written.append(path)
     return written
 
 
-def inputs_fingerprint(root: Path, history: dict) -> str:
-    """A hash of everything the generated pages are made from: the records, the hooks' code,
-    templates and labels, the git dates shown on the pages, and the Jinja version."""
+# ---------------------------------------------------------------- rendering only what changed
+
+def code_fingerprint(history: dict) -> str:
+    """A hash of what every page is made with besides the records: the hooks' code, templates and
+    labels, the git dates shown on the pages, and the Jinja version."""
     digest = hashlib.sha256(jinja2.__version__.encode())
-    for folder, name in ((root / "content", "content"), (HERE, "hooks")):
-        for path in files_under(folder):
-            with open(folder / path, "rb") as handle:
-                digest.update(f"\0{name}/{path}\0".encode() + handle.read())
+    for path in files_under(HERE):
+        with open(HERE / path, "rb") as handle:
+            digest.update(f"\0hooks/{path}\0".encode() + handle.read())
     digest.update(json.dumps(history, sort_keys=True).encode())
+    return digest.hexdigest()
+
+
+def inputs_fingerprint(root: Path, history: dict, code: str | None = None) -> str:
+    """A hash of everything the generated pages are made from: the record files and all code_fingerprint covers."""
+    digest = hashlib.sha256((code or code_fingerprint(history)).encode())
+    folder = root / "content"
+    for path in files_under(folder):
+        with open(folder / path, "rb") as handle:
+            digest.update(f"\0content/{path}\0".encode() + handle.read())
     return digest.hexdigest()
 
 
@@ -244,55 +276,107 @@ def files_under(folder: Path) -> list[str]:
     return sorted(found)
 
 
-def pages_fingerprint(pages: dict[Path, str]) -> str:
-    digest = hashlib.sha256()
-    for rel in sorted(pages):
-        digest.update(f"\0{rel.as_posix()}\0{pages[rel]}".encode("utf-8"))
-    return digest.hexdigest()
+def text_digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
 
 
-def pages_on_disk(docs_dir: Path, names: list[str]) -> dict[Path, str] | None:
-    """The generated files as they are on disk; None if one is missing or a folder holds another."""
-    by_folder: dict[str, set[str]] = {}
-    for name in names:
-        folder, _, file_name = name.rpartition("/")
-        by_folder.setdefault(folder, set()).add(file_name)
+def read_stamp(path: Path) -> dict:
+    """What the last build wrote (see write_stamp); empty if there is none or it is unreadable."""
     try:
-        for folder, expected in by_folder.items():
-            with os.scandir(docs_dir / folder) as entries:
-                if {entry.name for entry in entries if entry.is_file()} != expected:
-                    return None
-        return {Path(name): (docs_dir / name).read_text(encoding="utf-8") for name in names}
+        stamp = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return stamp if isinstance(stamp, dict) and isinstance(stamp.get("pages"), dict) else {}
+
+
+def write_stamp(path: Path, inputs: str, code: str, entries: dict[str, tuple[str, str, list[str]]]) -> None:
+    """{inputs, code, reads: [every read once], pages: {page: [text digest, reads digest, [read numbers]]}}."""
+    reads = sorted({read for _, _, reads_of_page in entries.values() for read in reads_of_page})
+    number = {read: n for n, read in enumerate(reads)}
+    pages = {rel: [text, digest, [number[read] for read in reads_of_page]]
+             for rel, (text, digest, reads_of_page) in sorted(entries.items())}
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(json.dumps({"inputs": inputs, "code": code, "reads": reads, "pages": pages},
+                               separators=(",", ":")), encoding="utf-8")
+
+
+def earlier_reads(stamp: dict, code: str) -> dict[str, tuple[str, str, list[str]]]:
+    """{page: (text digest, reads digest, reads)} from the last build, if it was made with the same code."""
+    if stamp.get("code") != code:
+        return {}
+    try:
+        reads = stamp["reads"]
+        return {rel: (text, digest, [reads[n] for n in numbers])
+                for rel, (text, digest, numbers) in stamp["pages"].items()}
+    except (KeyError, IndexError, TypeError, ValueError):
+        return {}
+
+
+def page_as_on_disk(docs_dir: Path, rel: str, digest: str) -> str | None:
+    """The page's text on disk if it is still the one the last build wrote."""
+    try:
+        text = (docs_dir / rel).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return None
+    return text if text_digest(text) == digest else None
 
 
-def pages_up_to_date(stamp_path: Path, inputs: str, docs_dir: Path) -> bool:
+def pages_up_to_date(stamp: dict, inputs: str, docs_dir: Path) -> bool:
     """True when the last build made the pages on disk from these same inputs and they are as it left them.
 
     (A page edited, removed or added by hand is noticed, and the pages are made again.)
     """
+    if stamp.get("inputs") != inputs:
+        return False
+    by_folder: dict[str, set[str]] = {}
+    for rel in stamp["pages"]:
+        folder, _, name = rel.rpartition("/")
+        by_folder.setdefault(folder, set()).add(name)
     try:
-        stamp = json.loads(stamp_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        for folder, expected in by_folder.items():
+            with os.scandir(docs_dir / folder) as entries:
+                if {entry.name for entry in entries if entry.is_file()} != expected:
+                    return False
+        return all(page_as_on_disk(docs_dir, rel, entry[0]) is not None for rel, entry in stamp["pages"].items())
+    except (OSError, TypeError, IndexError):
         return False
-    if not isinstance(stamp, dict) or stamp.get("inputs") != inputs:
-        return False
-    on_disk = pages_on_disk(docs_dir, stamp.get("pages", []))
-    return on_disk is not None and pages_fingerprint(on_disk) == stamp.get("digest")
 
 
 def refresh_pages(root: Path, docs_dir: Path, content, all_labels: dict, history: dict) -> bool:
-    """Write the generated pages unless they are up to date; True when they were made again."""
-    inputs = inputs_fingerprint(root, history)
-    stamp_path = root / STAMP
-    if pages_up_to_date(stamp_path, inputs, docs_dir):
+    """Write the generated pages unless they are up to date; True when any was made again.
+
+    After an edit only the pages whose reads changed are rendered (see page_reads); the others are
+    kept as they are on disk.
+    """
+    code = code_fingerprint(history)
+    inputs = inputs_fingerprint(root, history, code)
+    stamp = read_stamp(root / STAMP)
+    if pages_up_to_date(stamp, inputs, docs_dir):
         return False
-    pages = generated_pages(content, all_labels, history, root / TEMPLATE_CACHE)
-    write_generated(pages, docs_dir)
-    stamp_path.parent.mkdir(exist_ok=True)
-    stamp_path.write_text(json.dumps({"inputs": inputs, "digest": pages_fingerprint(pages),
-                                      "pages": sorted(rel.as_posix() for rel in pages)}), encoding="utf-8")
+    earlier = earlier_reads(stamp, code)
+    digests = page_reads.ReadDigests(content)
+    env = template_environment(root / TEMPLATE_CACHE)
+    pages, entries, kept = {}, {}, set()
+    for rel, make in page_makers(content, all_labels, history, env).items():
+        key = rel.as_posix()
+        text_was, reads_digest, reads = earlier.get(key, (None, None, []))
+        text = None
+        if text_was and digests.of(reads) == reads_digest:
+            text = page_as_on_disk(docs_dir, key, text_was)
+        if text is None:
+            recorder = page_reads.ReadRecorder(content)
+            text = make(recorder)
+            reads = sorted(recorder.reads)
+            entries[key] = (text_digest(text), digests.of(reads), reads)
+        else:
+            kept.add(rel)
+            entries[key] = (text_was, reads_digest, reads)
+        pages[rel] = text
+    pages = with_markers(pages)
+    entries.update({rel.as_posix(): (text_digest(MARKER_TEXT), digests.of([]), [])
+                    for rel in pages if rel.name == MARKER})
+    write_generated(pages, docs_dir, frozenset(kept))
+    write_stamp(root / STAMP, inputs, code, entries)
     return True
 
 

@@ -94,7 +94,7 @@ class Content:
     """All records, by language and id. Not changed after loading."""
     records: dict[str, dict[str, Record]]
     # Each collection's records in order, and their groups by a field, each made once: pages ask for
-    # them thousands of times. Keyed (lang, collection) and (lang, collection, field).
+    # them thousands of times. Keyed (lang, collection) and (lang, collection, field), and "referrers".
     _made_once: dict = field(default_factory=dict, repr=False, compare=False)
 
     def get(self, lang: str, record_id: str) -> Record | None:
@@ -115,6 +115,12 @@ class Content:
                 groups.setdefault(record[field_name], []).append(record)
             self._made_once[key] = groups
         return self._made_once[key]
+
+    def referrers(self, record_id: str) -> list[tuple[str, str]]:
+        """[(relation, source id), ...] of the records that point at this one (see xrefs.backlinks), made once."""
+        if "referrers" not in self._made_once:
+            self._made_once["referrers"] = xrefs.backlinks(self)
+        return list(self._made_once["referrers"].get(record_id, []))
 
     def count(self) -> int:
         return len(self.records[DEFAULT_LANGUAGE])

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+from functools import partial
+from typing import Callable
 
 from render import front_matter
 from schema import COLLECTIONS, DEFAULT_LANGUAGE, LANGUAGES
@@ -80,12 +82,13 @@ def side_by_side_page(content, lang: str, name: str, labels: dict, env) -> str:
         title=title, collection=name)
 
 
-def pages(content, all_labels: dict, env) -> dict:
-    """{path relative to docs/: Markdown} for the status page and the side-by-side pages."""
+def page_makers(all_labels: dict, env) -> dict[str, Callable]:
+    """{path relative to docs/: function(content) -> Markdown} for the status page and the side-by-side pages."""
     out = {}
     for lang in LANGUAGES:
         labels = all_labels[lang]
-        out[f"{lang}/translations/index.md"] = status_page(content, lang, labels, env)
+        out[f"{lang}/translations/index.md"] = partial(status_page, lang=lang, labels=labels, env=env)
         for name in COLLECTIONS:
-            out[f"{lang}/side-by-side/{name}.md"] = side_by_side_page(content, lang, name, labels, env)
+            out[f"{lang}/side-by-side/{name}.md"] = partial(side_by_side_page, lang=lang, name=name,
+                                                            labels=labels, env=env)
     return out

@@ -99,10 +99,10 @@ def backlinks(content) -> dict[str, list[tuple[str, str]]]:
     return found
 
 
-def referenced_by(record, content, found: dict, labels: dict) -> list[tuple[str, list[str]]]:
+def referenced_by(record, content, labels: dict) -> list[tuple[str, list[str]]]:
     """For a record page: [(inverse relation label, [links])], in the page's language."""
     groups: dict[str, list[str]] = {}
-    for relation, source_id in found.get(record.id, []):
+    for relation, source_id in content.referrers(record.id):
         source = content.get(record.lang, source_id)
         label = labels["inverse"][relation]
         entry = link(source, record.collection)

@@ -151,7 +151,7 @@ def test_pages_are_not_made_again_while_their_inputs_are_unchanged(tmp_path, mon
 
     def must_not_render(*args):
         raise AssertionError("rendered although nothing changed")
-    monkeypatch.setattr(pages, "generated_pages", must_not_render)
+    monkeypatch.setattr(pages, "page_makers", must_not_render)
     assert refresh() is False
 
 
