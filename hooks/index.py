@@ -106,13 +106,14 @@ def record_row(record) -> dict:
 
 
 def records_json(content, lang: str, labels: dict) -> str:
-    data = {
-        "paper": labels["index"]["citation"],
-        "licence": labels["index"]["licence"],
-        "language": lang,
-        "collections": {name: [record_row(r) for r in content.collection(lang, name)] for name in COLLECTIONS},
-    }
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    """Every record of the language, one per line (json's C encoder writes no indented layout)."""
+    head = {"paper": labels["index"]["citation"], "licence": labels["index"]["licence"], "language": lang}
+    lines = ["{" + json.dumps(head, ensure_ascii=False)[1:-1] + ',\n "collections": {']
+    for n, name in enumerate(COLLECTIONS):
+        rows = [json.dumps(record_row(r), ensure_ascii=False) for r in content.collection(lang, name)]
+        comma = "," if n < len(COLLECTIONS) - 1 else ""
+        lines.append(f'  "{name}": [\n   ' + ",\n   ".join(rows) + f"\n  ]{comma}" if rows else f'  "{name}": []{comma}')
+    return "\n".join([*lines, " }", "}"]) + "\n"
 
 
 def collection_csv(content, lang: str, name: str) -> str:

@@ -34,6 +34,10 @@ class ReadRecorder:
         self.reads.add(f"collection {lang} {name}")  # the groups are made from the collection alone
         return self._content.grouped_by(lang, name, field_name)
 
+    def glossary(self, lang: str) -> dict:
+        self.reads.add(f"collection {lang} glossary")  # the terms are made from the collection alone
+        return self._content.glossary(lang)
+
     def referrers(self, record_id: str) -> list:
         self.reads.add(f"referrers {record_id}")
         return self._content.referrers(record_id)

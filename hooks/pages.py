@@ -143,7 +143,7 @@ def render_record(record, content, labels: dict, env: jinja2.Environment,
         from_section=[(labels["collections"][name]["title"], [xrefs.link(r, "sections") for r in items])
                       for name, items in from_section],
     )
-    definitions = xrefs.abbreviations(xrefs.glossary_terms(content, record.lang), page)
+    definitions = xrefs.abbreviations(content.glossary(record.lang), page)
     return f"{page}\n{definitions}\n" if definitions else page
 
 

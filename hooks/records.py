@@ -94,7 +94,8 @@ class Content:
     """All records, by language and id. Not changed after loading."""
     records: dict[str, dict[str, Record]]
     # Each collection's records in order, and their groups by a field, each made once: pages ask for
-    # them thousands of times. Keyed (lang, collection) and (lang, collection, field), and "referrers".
+    # them thousands of times. Keyed (lang, collection), (lang, collection, field), ("glossary terms", lang)
+    # and "referrers".
     _made_once: dict = field(default_factory=dict, repr=False, compare=False)
 
     def get(self, lang: str, record_id: str) -> Record | None:
@@ -121,6 +122,12 @@ class Content:
         if "referrers" not in self._made_once:
             self._made_once["referrers"] = xrefs.backlinks(self)
         return list(self._made_once["referrers"].get(record_id, []))
+
+    def glossary(self, lang: str) -> dict[str, str]:
+        """{term: expansion} for the language's glossary terms (see xrefs.glossary_terms), made once."""
+        if ("glossary terms", lang) not in self._made_once:
+            self._made_once["glossary terms", lang] = xrefs.glossary_terms(self, lang)
+        return self._made_once["glossary terms", lang]
 
     def count(self) -> int:
         return len(self.records[DEFAULT_LANGUAGE])

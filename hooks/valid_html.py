@@ -35,7 +35,16 @@ def name_search_dialog(html: str) -> str:
     return html.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{name.group(1)}">', 1)
 
 
+# Everything mended is in the header and the sidebars, before the page's own content.
+CONTENT_START = '<div class="md-content"'
+
+
 def mend_material_markup(html: str) -> str:
+    head, start, content = html.partition(CONTENT_START)
+    return mend_head(head) + start + content
+
+
+def mend_head(html: str) -> str:
     html = name_search_dialog(html)
     for toggle in TOGGLES:
         html = html.replace(f'{toggle} autocomplete="off">', f"{toggle}>", 1)

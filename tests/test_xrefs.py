@@ -71,8 +71,12 @@ def test_downloads_hold_every_record_with_citation_and_licence():
     content = load_content(GOOD)
     labels = load_labels()
     for lang in ("en", "es"):
-        data = json.loads(index.records_json(content, lang, labels[lang]))
+        text = index.records_json(content, lang, labels[lang])
+        data = json.loads(text)
         assert data["paper"].startswith("González-Aréchiga, Bernardo")
+        # one record per line, so that a reader (and a diff) sees one record at a time
+        assert [json.loads(line.strip().rstrip(","))["id"] for line in text.splitlines() if '"id": ' in line] == \
+            [row["id"] for rows in data["collections"].values() for row in rows]
         assert data["licence"]
         ids = {row["id"] for rows in data["collections"].values() for row in rows}
         assert ids == set(content.records[lang])
