@@ -443,6 +443,8 @@ def check_hand_written_pages(docs_dir: Path, content) -> None:
 
 def focusable_abbreviations(html: str) -> str:
     """Glossary terms show their expansion on keyboard focus too; not inside links (already focusable)."""
+    if "<abbr title=" not in html:
+        return html
     out, depth, last = [], 0, 0
     for match in re.finditer(r"<a[\s>]|</a>|<abbr title=", html):
         token = match.group(0)
