@@ -9,8 +9,8 @@ Everything happens in copies in a temporary folder; the working tree is not touc
 
 1. Build time. The full bilingual `mkdocs build` of this site in three states: again in a working copy
    where nothing changed (the hooks find their generated pages up to date), after one record was edited
-   (the hooks render every page and rewrite those that changed), and from a fresh clone's state (the
-   hooks create every generated page); against a plain site with the same pages per language as
+   (the hooks render the pages that read it), and from a fresh clone's state (the hooks create every
+   generated page); against a plain site with the same pages per language as
    hand-written Markdown (this site's generated pages, copied), the same theme, plugins, overrides and
    navigation, and no hooks. Builds alternate, so all see the same machine.
 2. Scaling. The same with every record multiplied (synthetic copies with ids ending "-copy2" …).
@@ -33,6 +33,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import textwrap
 import time
 from pathlib import Path
 
@@ -339,21 +340,39 @@ def measure_serve_edits(project: Path, runs: int, only_language: str | None) -> 
 
 # --- Report ---------------------------------------------------------------------------------------
 
+def where(folder: Path, mounts: str | None = None) -> str:
+    """The folder, and whether it is in memory (a tmpfs, as /dev/shm is on Linux) or on disk.
+
+    mounts: the mount table, as /proc/mounts gives it.
+    """
+    if mounts is None:
+        try:
+            mounts = Path("/proc/mounts").read_text(encoding="utf-8")
+        except OSError:
+            return str(folder)
+    resolved = folder.resolve()
+    mounted = [(Path(point), kind) for _, point, kind, *_ in map(str.split, mounts.splitlines())
+               if resolved.is_relative_to(point)]
+    kind = max(mounted, key=lambda m: len(m[0].parts))[1] if mounted else ""
+    return f"{folder}, in memory" if kind == "tmpfs" else f"{folder}, on disk"
+
+
 def kb(n: float) -> str:
     return f"{n / 1024:,.0f} KB"
 
 
 def report(builds: list[dict], weight: dict | None, edits: list[tuple[str, dict]]) -> str:
-    lines = [f"Measured side by side in one run ({os.cpu_count()} CPUs, Python {sys.version.split()[0]}). The plain "
-             "site has the same pages as hand-written Markdown, the same theme, plugins and navigation, and no hooks. "
-             "This site is built in three states: \"nothing changed\" (a working copy built again: the hooks load and "
-             "check every record, find their generated pages up to date and do not render them), \"one record "
-             "edited\" (the hooks render every page and rewrite those that changed) and \"fresh clone\" (no generated "
-             "page and no .cache yet: the hooks create every page). Each round builds the plain site and this site in "
-             "each state, one after the other, starting one state later each round. Times are wall-clock medians; "
-             "each ratio is the median, over the rounds, of this site's build against the plain site's build of the "
-             "same round, so that a machine that runs faster or slower from one minute to the next disturbs it less.",
-             ""]
+    intro = (f"Measured side by side in one run ({os.cpu_count()} CPUs, Python {sys.version.split()[0]}, copies in "
+             f"{where(builds[0]['project'].parent)}). The plain site has the same pages as hand-written Markdown, the "
+             "same theme, plugins and navigation, and no hooks. This site is built in three states: \"nothing "
+             "changed\" (a working copy built again: the hooks load and check every record, find their generated "
+             "pages up to date and do not render them), \"one record edited\" (the hooks render the pages that read "
+             "the edited record, and keep the others) and \"fresh clone\" (no generated page and no .cache yet: the "
+             "hooks render and write every page). Each round builds the plain site and this site in each state, one "
+             "after the other, starting one state later each round. Times are wall-clock medians; each ratio is the "
+             "median, over the rounds, of this site's build against the plain site's build of the same round, so "
+             "that a machine that runs faster or slower from one minute to the next disturbs it less.")
+    lines = [*textwrap.wrap(intro, 118), ""]
     lines += ["| records | pages per language | rounds | plain Markdown site | nothing changed | ratio | "
               "one record edited | ratio | fresh clone | ratio |",
               "|---|---|---|---|---|---|---|---|---|---|"]
@@ -361,9 +380,10 @@ def report(builds: list[dict], weight: dict | None, edits: list[tuple[str, dict]
         lines.append(f"| x{row['scale']} | {row['pages']['en']:,} | {row['runs']} | {row['plain']:.1f} s | "
                      f"{row['ours']:.1f} s | {row['ratio_ours']:.2f} | {row['edited']:.1f} s | "
                      f"{row['ratio_edited']:.2f} | {row['fresh']:.1f} s | {row['ratio_fresh']:.2f} |")
-    lines += ["", "The hooks' own time, measured inside the same builds (scripts/hook_timer.py), as a share of the "
-              "rest of each build: unlike the ratios above, it does not depend on the machine running as fast "
-              "during this site's builds as during the plain site's.", "",
+    lines += ["", *textwrap.wrap("The hooks' own time, measured inside the same builds (scripts/hook_timer.py), as "
+                                 "a share of the rest of each build: unlike the ratios above, it does not depend on "
+                                 "the machine running as fast during this site's builds as during the plain site's.",
+                                 118), "",
               "| records | hooks add, nothing changed | one record edited | fresh clone |", "|---|---|---|---|"]
     for row in builds:
         lines.append(f"| x{row['scale']} | {row['share_ours']:.1%} | {row['share_edited']:.1%} | "
@@ -418,9 +438,12 @@ def main() -> None:
     parser.add_argument("--skip-weight", action="store_true")
     parser.add_argument("--skip-serve", action="store_true")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder and print its path")
+    parser.add_argument("--work-dir", type=Path, default=None,
+                        help="where the temporary folder goes (default: the system's); /dev/shm keeps every copy "
+                             "and build in memory, away from a disk whose speed varies")
     args = parser.parse_args()
     scales = sorted({1, *map(int, args.scales.split(","))})
-    work = Path(tempfile.mkdtemp(prefix="benchmark-"))
+    work = Path(tempfile.mkdtemp(prefix="benchmark-", dir=args.work_dir))
     try:
         builds = measure_builds(work, scales, args.runs, args.scale_runs)
         weight = None if args.skip_weight else measure_weight(builds[0], work, args.sample)

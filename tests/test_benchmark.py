@@ -69,3 +69,9 @@ def test_the_fresh_clone_state_has_no_generated_page_and_no_cache(tmp_path):
     benchmark.remove_generated_pages(site)
     assert not (site / ".cache").exists() and not (site / "docs" / "es" / "figures").exists()
     assert (site / "docs" / "es" / "index.md").exists()  # hand-written pages stay
+
+
+def test_the_report_says_whether_the_copies_were_in_memory_or_on_disk(tmp_path):
+    mounts = f"/dev/vda / ext4 rw 0 0\ntmpfs {tmp_path} tmpfs rw 0 0\n"
+    assert benchmark.where(tmp_path / "benchmark-1", mounts) == f"{tmp_path / 'benchmark-1'}, in memory"
+    assert benchmark.where(tmp_path.parent, mounts) == f"{tmp_path.parent}, on disk"
