@@ -429,16 +429,23 @@ def on_page_markdown(markdown, page, config, files):
 
 def check_hand_written_pages(docs_dir: Path, content) -> None:
     """Every marker in every hand-written page names a record; all problems are reported at once."""
-    generated = set(generated_folders(docs_dir))
     problems = []
-    for path in sorted(docs_dir.rglob("*.md")):
-        if any(parent in generated for parent in path.parents):
-            continue
+    for path in hand_written_pages(docs_dir):
         src_uri = path.relative_to(docs_dir).as_posix()
         if src_uri.split("/")[0] in LANGUAGES:
             problems += xrefs.expand_page(path.read_text(encoding="utf-8"), src_uri, content)[1]
     if problems:
         raise PluginError("\n".join([f"{len(problems)} problem(s) in hand-written pages:", *problems]))
+
+
+def hand_written_pages(docs_dir: Path) -> list[Path]:
+    """Every Markdown file under docs_dir outside the generated folders (which are not even listed)."""
+    generated = {str(folder) for folder in generated_folders(docs_dir)}
+    found = []
+    for parent, folders, names in os.walk(docs_dir):
+        folders[:] = [name for name in folders if os.path.join(parent, name) not in generated]
+        found += [Path(parent, name) for name in names if name.endswith(".md")]
+    return sorted(found)
 
 
 def focusable_abbreviations(html: str) -> str:

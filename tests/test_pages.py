@@ -203,3 +203,12 @@ def test_the_inputs_fingerprint_changes_with_any_record_or_hook_file(tmp_path):
         pages.inputs_fingerprint(tmp_path, {})
     assert "templates/record.md.j2" in pages.files_under(pages.HERE)
     assert not any("__pycache__" in name for name in pages.files_under(pages.HERE))
+
+
+def test_hand_written_pages_are_found_and_generated_folders_skipped(tmp_path):
+    for rel in ("en/index.md", "es/about.md", "en/guide/more.md", "en/figures/x.md", "es/side-by-side/figures.md",
+                "en/downloads/notes.md", "en/notes.txt"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("# x\n", encoding="utf-8")
+    assert [p.relative_to(tmp_path).as_posix() for p in pages.hand_written_pages(tmp_path)] == [
+        "en/guide/more.md", "en/index.md", "es/about.md"]
