@@ -172,12 +172,19 @@ def pages_per_language(project: Path) -> dict[str, int]:
 
 # --- 1 and 2: build time and scaling --------------------------------------------------------------
 
-def remove_generated_pages(project: Path) -> None:
-    """As in a fresh clone: no generated page and no .cache; the hooks must write every page again."""
-    for folder in [marker.parent for marker in (project / "docs").rglob(MARKER)]:
+def remove_generated_pages(project: Path, trash: Path) -> None:
+    """As in a fresh clone: no generated page and no .cache; the hooks must write every page again.
+
+    They are moved into trash (on the same file system), to be deleted after the builds are timed: on some
+    disks, creating files just after deleting as many is several times slower, which no fresh clone meets.
+    """
+    trash.mkdir(parents=True, exist_ok=True)
+    away = Path(tempfile.mkdtemp(dir=trash))
+    for n, folder in enumerate(marker.parent for marker in list((project / "docs").rglob(MARKER))):
         if folder != project / "docs":
-            shutil.rmtree(folder)
-    shutil.rmtree(project / ".cache", ignore_errors=True)
+            folder.rename(away / str(n))
+    if (project / ".cache").exists():
+        (project / ".cache").rename(away / ".cache")
 
 
 # The record the editing measurements change (in content/<lang>/): a figure, whose page and backlinks change
@@ -219,7 +226,7 @@ def measure_builds(work: Path, scales: list[int], runs: int, scale_runs: int) ->
                     times["plain"].append(timed_build(plain))
                     continue
                 if state == "fresh":
-                    remove_generated_pages(project)
+                    remove_generated_pages(project, work / "trash")
                 elif state == "edited":
                     record.write_text(with_marker(original, f"benchmark-build-{n}"), encoding="utf-8")
                 # "ours" needs nothing: whichever build of this site ran last left its pages up to date
@@ -228,6 +235,7 @@ def measure_builds(work: Path, scales: list[int], runs: int, scale_runs: int) ->
             for state in ratio:
                 ratio[state].append(times[state][-1] / times["plain"][-1])
         record.write_text(original, encoding="utf-8")
+        shutil.rmtree(work / "trash", ignore_errors=True)
         pages = pages_per_language(project)
         assert pages == pages_per_language(plain), (pages, pages_per_language(plain))
         row = {name: statistics.median(values) for name, values in times.items()}

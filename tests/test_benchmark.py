@@ -66,9 +66,15 @@ def test_the_fresh_clone_state_has_no_generated_page_and_no_cache(tmp_path):
     site = make_site(tmp_path / "project", FIXTURES / "good" / "content")
     assert benchmark.mkdocs(site, "build", "-q").returncode == 0
     assert (site / ".cache").is_dir() and (site / "docs" / "es" / "figures").is_dir()
-    benchmark.remove_generated_pages(site)
+    hand_written = sorted((site / "docs").glob("*/*.md"))
+    generated = len(list((site / "docs").rglob("*.md"))) - len(hand_written)
+    benchmark.remove_generated_pages(site, tmp_path / "trash")
     assert not (site / ".cache").exists() and not (site / "docs" / "es" / "figures").exists()
-    assert (site / "docs" / "es" / "index.md").exists()  # hand-written pages stay
+    assert sorted((site / "docs").rglob("*.md")) == hand_written  # hand-written pages stay
+    assert len(list((tmp_path / "trash").rglob("*.md"))) == generated > 20  # moved away, deleted after the builds
+    assert benchmark.mkdocs(site, "build", "-q").returncode == 0  # and a fresh clone's build makes them again
+    benchmark.remove_generated_pages(site, tmp_path / "trash")  # twice in one trash: nothing clashes
+    assert not (site / "docs" / "es" / "figures").exists()
 
 
 def test_the_report_says_whether_the_copies_were_in_memory_or_on_disk(tmp_path):
