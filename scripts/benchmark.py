@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Measure the site's speed and weight, side by side with plain and default sites, in one run.
 
-    .venv/bin/python scripts/benchmark.py                 # everything (about 45 minutes on 2 cores)
+    .venv/bin/python scripts/benchmark.py                 # everything (about 40 minutes on 2 cores)
+    .venv/bin/python scripts/benchmark.py --work-dir /dev/shm   # the same, every copy and build in memory
     .venv/bin/python scripts/benchmark.py --scales 1 --runs 3 --skip-serve
 
 Run ./scripts/test.sh once first: it installs Chromium and Playwright, which the page-weight part uses.
