@@ -1,10 +1,10 @@
 """What each generated page reads of the content, so that a build after an edit renders only the pages it changes.
 
 Each page is made by a function of the content. While it runs it is handed a `ReadRecorder` instead of the
-`Content`, which notes every record, collection and list of referrers the page asks for. The build keeps those
-reads and their digest in .cache/; the next build digests the same reads of the new content, and a page whose
-reads all digest the same is as it would be rendered again (its code, templates and labels are the same: the
-stamp checks those apart).
+`Content`, which notes every record, collection, glossary and list of referrers the page asks for. The build
+keeps those reads and their digest in .cache/; the next build digests the same reads of the new content, and a
+page whose reads all digest the same would be rendered as it is (its code, templates and labels are the same:
+the stamp checks those apart).
 """
 from __future__ import annotations
 
