@@ -25,6 +25,7 @@ import page_reads
 import pictures
 import translations
 import xrefs
+from records import files_under
 from render import format_number, front_matter, template_environment
 from schema import COLLECTIONS, LANGUAGES, Field
 
@@ -223,14 +224,20 @@ def write_pages(content, docs_dir: Path, all_labels: dict, history: dict | None 
     return write_generated(generated_pages(content, all_labels, history), docs_dir)
 
 
+def names_by_folder(paths) -> dict[str, set[str]]:
+    """{folder: {file names}} for paths relative to docs/ ("en/figures/x.md")."""
+    names: dict[str, set[str]] = {}
+    for path in paths:
+        folder, _, name = path.rpartition("/")
+        names.setdefault(folder, set()).add(name)
+    return names
+
+
 def write_generated(pages: dict[Path, str], docs_dir: Path, as_on_disk: frozenset = frozenset()) -> list[Path]:
     """Write the pages that changed (those in as_on_disk were just read from it), delete stale files."""
     written = [docs_dir / rel for rel, text in pages.items()
                if rel not in as_on_disk and write_if_changed(docs_dir / rel, text)]
-    names: dict[Path, set[str]] = {}
-    for rel in pages:
-        names.setdefault(rel.parent, set()).add(rel.name)
-    for folder, expected in names.items():
+    for folder, expected in names_by_folder(rel.as_posix() for rel in pages).items():
         with os.scandir(docs_dir / folder) as entries:
             stale = [docs_dir / folder / entry.name for entry in entries
                      if entry.is_file() and entry.name not in expected]
@@ -261,19 +268,6 @@ def inputs_fingerprint(root: Path, history: dict, code: str | None = None) -> st
         with open(folder / path, "rb") as handle:
             digest.update(f"\0content/{path}\0".encode() + handle.read())
     return digest.hexdigest()
-
-
-def files_under(folder: Path) -> list[str]:
-    """Every file under folder (no __pycache__), as sorted relative POSIX paths.
-
-    (os.walk, not Path.rglob: a build lists some 800 files here, and pathlib takes several times longer.)
-    """
-    found = []
-    for parent, folders, names in os.walk(folder):
-        folders[:] = [name for name in folders if name != "__pycache__"]
-        relative = os.path.relpath(parent, folder).replace(os.sep, "/")
-        found += [name if relative == "." else f"{relative}/{name}" for name in names]
-    return sorted(found)
 
 
 def text_digest(text: str) -> str:
@@ -328,12 +322,8 @@ def pages_up_to_date(stamp: dict, inputs: str, docs_dir: Path) -> bool:
     """
     if stamp.get("inputs") != inputs:
         return False
-    by_folder: dict[str, set[str]] = {}
-    for rel in stamp["pages"]:
-        folder, _, name = rel.rpartition("/")
-        by_folder.setdefault(folder, set()).add(name)
     try:
-        for folder, expected in by_folder.items():
+        for folder, expected in names_by_folder(stamp["pages"]).items():
             with os.scandir(docs_dir / folder) as entries:
                 if {entry.name for entry in entries if entry.is_file()} != expected:
                     return False

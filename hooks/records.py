@@ -180,8 +180,11 @@ def _read_language(content_dir: Path, lang: str, out: _Collector):
         out.add(_relative(lang_dir, root), 1, 1, lang, "-", f"the folder for language '{lang}' is missing")
         return
     shown_dir = _relative(lang_dir, root)
-    for parts in _files_under(lang_dir):
-        path, shown = lang_dir.joinpath(*parts), "/".join([shown_dir, *parts])
+    for relative in files_under(lang_dir):
+        parts = tuple(relative.split("/"))
+        if parts[-1].startswith("."):
+            continue  # hidden files (editors' and the system's)
+        path, shown = lang_dir.joinpath(*parts), f"{shown_dir}/{relative}"
         stem, dot, suffix = parts[-1].rpartition(".")
         stem, suffix = (stem, dot + suffix) if stem else (parts[-1], "")  # as Path.stem and Path.suffix
         if len(parts) != 2:
@@ -199,17 +202,17 @@ def _read_language(content_dir: Path, lang: str, out: _Collector):
             yield stem, parse_record_file(path, lang, parts[0], shown, out)
 
 
-def _files_under(folder: Path) -> list[tuple[str, ...]]:
-    """Every file under folder but hidden ones (names starting with a dot), as sorted tuples of path parts.
+def files_under(folder: Path) -> list[str]:
+    """Every file under folder (no __pycache__), as relative POSIX paths, sorted part by part as paths sort.
 
-    (os.walk, not Path.rglob: pathlib takes several times longer over some 700 files.)
+    (os.walk, not Path.rglob: a build lists some 800 files, and pathlib takes several times longer.)
     """
     found = []
-    for parent, _, names in os.walk(folder):
-        relative = os.path.relpath(parent, folder)
-        prefix = () if relative == "." else tuple(relative.split(os.sep))
-        found += [(*prefix, name) for name in names if not name.startswith(".")]
-    return sorted(found)
+    for parent, folders, names in os.walk(folder):
+        folders[:] = [name for name in folders if name != "__pycache__"]
+        relative = os.path.relpath(parent, folder).replace(os.sep, "/")
+        found += [name if relative == "." else f"{relative}/{name}" for name in names]
+    return sorted(found, key=lambda path: path.split("/"))
 
 
 def _relative(path: Path, root: Path) -> str:
