@@ -1,4 +1,6 @@
 """Unit tests of loading and validating records."""
+import gc
+
 import pytest
 
 import records
@@ -83,3 +85,37 @@ def test_collections_are_sorted_once_and_each_caller_gets_its_own_list():
     by_section = content.grouped_by("es", "arguments", "section")
     assert sorted(r.id for group in by_section.values() for r in group) == sorted(r.id for r in again)
     assert all(r["section"] == section for section, group in by_section.items() for r in group)
+
+
+def test_loading_leaves_nothing_for_the_garbage_collector():
+    load_content(GOOD)
+    gc.collect()
+    gc.disable()  # else the collector could run, and free what loading left, before it is counted
+    try:
+        content = load_content(GOOD)
+        left = gc.collect()
+    finally:
+        gc.enable()
+    assert left == 0, f"loading left {left} objects in reference cycles, kept until the collector runs"
+    assert content.count() == 11
+
+
+def test_collector_is_paused_while_parsing_and_back_on_after(monkeypatch, tmp_path):
+    seen = []
+    parse = records.parse_record_file
+    monkeypatch.setattr(records, "parse_record_file", lambda *a: seen.append(gc.isenabled()) or parse(*a))
+    load_content(GOOD)
+    assert seen and not any(seen)
+    assert gc.isenabled()
+    with pytest.raises(ContentError, match="folder for language"):
+        load_content(tmp_path)  # no language folders
+    assert gc.isenabled(), "a content error left the collector off"
+
+
+def test_collector_left_off_when_it_was_off():
+    gc.disable()
+    try:
+        load_content(GOOD)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
