@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Measure the site's speed and weight, side by side with plain and default sites, in one run.
 
-    .venv/bin/python scripts/benchmark.py                 # everything (about 40 minutes on 2 cores)
+    .venv/bin/python scripts/benchmark.py                 # everything (about an hour on 2 cores)
     .venv/bin/python scripts/benchmark.py --work-dir /dev/shm   # the same, every copy and build in memory
     .venv/bin/python scripts/benchmark.py --scales 1 --runs 3 --skip-serve
 
@@ -440,7 +440,7 @@ def report(builds: list[dict], weight: dict | None, edits: list[tuple[str, dict]
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="measurements per figure (median)")
-    parser.add_argument("--scale-runs", type=int, default=1,
+    parser.add_argument("--scale-runs", type=int, default=2,
                         help="build measurements at the larger scales, where one build takes minutes")
     parser.add_argument("--scales", default="1,10,30", help="record multipliers, comma-separated; 1 comes first")
     parser.add_argument("--sample", type=int, default=60, help="pages sampled per site for page weight")
