@@ -13,7 +13,8 @@ Everything happens in copies in a temporary folder; the working tree is not touc
    (the hooks render the pages that read it), and from a fresh clone's state (the hooks create every
    generated page); against a plain site with the same pages per language as
    hand-written Markdown (this site's generated pages, copied), the same theme, plugins, overrides and
-   navigation, and no hooks. Builds alternate, so all see the same machine.
+   navigation, and no hooks. Builds alternate, so all see the same machine. Each build's wall-clock time and
+   processor time (user + system, which a busy machine delays but does not add to) are both reported.
 2. Scaling. The same with every record multiplied (synthetic copies with ids ending "-copy2" …).
 3. Page weight. What a first visit to a page transfers (HTML, CSS, JavaScript, images, and what the
    scripts fetch), measured in Chromium on a sample of pages, against a default Material site with the
@@ -29,6 +30,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -49,6 +51,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run"]
 HOOK_SECONDS: dict[Path, list[float]] = {}  # the same builds' time in the hooks, timed inside them
+CPU_SECONDS: dict[Path, list[float]] = {}  # the same builds' processor time (user + system)
 HOOK_TIMER = [str(ROOT / "scripts" / "hook_timer.py")]  # `mkdocs`, with the hooks timed
 
 
@@ -144,13 +147,16 @@ def timed_build(project: Path) -> float:
     """Wall-clock seconds of one `mkdocs build`.
 
     The seconds its hooks took, timed inside the build by scripts/hook_timer.py, are added to
-    HOOK_SECONDS[project].
+    HOOK_SECONDS[project]; the processor time the build used, to CPU_SECONDS[project].
     """
     hook_time = project / "hook-seconds.txt"
     hook_time.unlink(missing_ok=True)
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)  # of every child process waited for so far
     started = time.perf_counter()
     result = mkdocs(project, "build", "-q", env={"HOOK_TIME_FILE": str(hook_time)}, runner=HOOK_TIMER)
     elapsed = time.perf_counter() - started
+    now = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU_SECONDS.setdefault(project, []).append(now.ru_utime - used.ru_utime + now.ru_stime - used.ru_stime)
     HOOK_SECONDS.setdefault(project, []).append(float(hook_time.read_text()) if hook_time.exists() else 0.0)
     if result.returncode != 0:
         sys.exit(f"build failed in {project}:\n" + "\n".join((result.stdout + result.stderr).splitlines()[:40]))
@@ -220,11 +226,14 @@ def measure_builds(work: Path, scales: list[int], runs: int, scale_runs: int) ->
         # Each build of this site against the plain site's build in the same round, and the hooks' share
         # of it: their time over the rest of the same build.
         ratio: dict[str, list[float]] = {state: [] for state in STATES[1:]}
+        cpu: dict[str, list[float]] = {state: [] for state in STATES}  # processor seconds
+        cpu_ratio: dict[str, list[float]] = {state: [] for state in STATES[1:]}
         share: dict[str, list[float]] = {state: [] for state in STATES[1:]}
         for n in range(runs if scale == 1 else scale_runs):
             for state in round_order(n):
                 if state == "plain":
                     times["plain"].append(timed_build(plain))
+                    cpu["plain"].append(CPU_SECONDS[plain][-1])
                     continue
                 if state == "fresh":
                     remove_generated_pages(project, work / "trash")
@@ -232,9 +241,11 @@ def measure_builds(work: Path, scales: list[int], runs: int, scale_runs: int) ->
                     record.write_text(with_marker(original, f"benchmark-build-{n}"), encoding="utf-8")
                 # "ours" needs nothing: whichever build of this site ran last left its pages up to date
                 times[state].append(timed_build(project))
+                cpu[state].append(CPU_SECONDS[project][-1])
                 share[state].append(HOOK_SECONDS[project][-1] / (times[state][-1] - HOOK_SECONDS[project][-1]))
             for state in ratio:
                 ratio[state].append(times[state][-1] / times["plain"][-1])
+                cpu_ratio[state].append(cpu[state][-1] / cpu["plain"][-1])
         record.write_text(original, encoding="utf-8")
         shutil.rmtree(work / "trash", ignore_errors=True)
         pages = pages_per_language(project)
@@ -242,6 +253,8 @@ def measure_builds(work: Path, scales: list[int], runs: int, scale_runs: int) ->
         row = {name: statistics.median(values) for name, values in times.items()}
         row.update({f"ratio_{name}": statistics.median(values) for name, values in ratio.items()})
         row.update({f"share_{name}": statistics.median(values) for name, values in share.items()})
+        row.update({f"cpu_{name}": statistics.median(values) for name, values in cpu.items()})
+        row.update({f"cpu_ratio_{name}": statistics.median(values) for name, values in cpu_ratio.items()})
         row.update(scale=scale, pages=pages, runs=len(times["ours"]), html=median_html_bytes(project),
                    project=project, plain_project=plain)
         rows.append(row)
@@ -389,6 +402,15 @@ def report(builds: list[dict], weight: dict | None, edits: list[tuple[str, dict]
         lines.append(f"| x{row['scale']} | {row['pages']['en']:,} | {row['runs']} | {row['plain']:.1f} s | "
                      f"{row['ours']:.1f} s | {row['ratio_ours']:.2f} | {row['edited']:.1f} s | "
                      f"{row['ratio_edited']:.2f} | {row['fresh']:.1f} s | {row['ratio_fresh']:.2f} |")
+    lines += ["", *textwrap.wrap("The processor time (user + system) the same builds used, and its ratios: a "
+                                 "build waiting for a busy machine takes longer, but uses no more processor time.",
+                                 118), "",
+              "| records | plain Markdown site | nothing changed | ratio | one record edited | ratio | fresh clone "
+              "| ratio |", "|---|---|---|---|---|---|---|---|"]
+    for row in builds:
+        lines.append(f"| x{row['scale']} | {row['cpu_plain']:.1f} s | {row['cpu_ours']:.1f} s | "
+                     f"{row['cpu_ratio_ours']:.2f} | {row['cpu_edited']:.1f} s | {row['cpu_ratio_edited']:.2f} | "
+                     f"{row['cpu_fresh']:.1f} s | {row['cpu_ratio_fresh']:.2f} |")
     lines += ["", *textwrap.wrap("The hooks' own time, measured inside the same builds (scripts/hook_timer.py), as "
                                  "a share of the rest of each build: unlike the ratios above, it does not depend on "
                                  "the machine running as fast during this site's builds as during the plain site's.",
@@ -440,7 +462,7 @@ def report(builds: list[dict], weight: dict | None, edits: list[tuple[str, dict]
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="measurements per figure (median)")
-    parser.add_argument("--scale-runs", type=int, default=2,
+    parser.add_argument("--scale-runs", type=int, default=3,
                         help="build measurements at the larger scales, where one build takes minutes")
     parser.add_argument("--scales", default="1,10,30", help="record multipliers, comma-separated; 1 comes first")
     parser.add_argument("--sample", type=int, default=60, help="pages sampled per site for page weight")

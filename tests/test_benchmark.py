@@ -1,4 +1,5 @@
 """The benchmark's own parts: the synthetic content it builds is valid, its comparison sites are what they claim."""
+import os
 import sys
 
 import yaml
@@ -53,6 +54,18 @@ def test_hook_timer_builds_as_mkdocs_does_and_reports_the_hooks_time(tmp_path):
     assert result.returncode == 0, result.stderr
     assert (site / "site" / "es" / "figures" / "mexican-soldiers" / "index.html").exists()
     assert 0 < float(seconds.read_text()) < 60
+
+
+def test_a_timed_build_keeps_its_processor_time_and_its_hooks_time(tmp_path):
+    from sitebuild import FIXTURES, make_site
+    site = make_site(tmp_path / "project", FIXTURES / "good" / "content")
+    elapsed = benchmark.timed_build(site)
+    processor, hooks = benchmark.CPU_SECONDS[site][-1], benchmark.HOOK_SECONDS[site][-1]
+    # The build's own process, not the benchmark's: it did all the work, the hooks' part of it included
+    assert 0 < hooks < processor <= elapsed * (os.cpu_count() or 1)
+    assert processor > elapsed / 3  # a build computes more than it waits
+    benchmark.timed_build(site)
+    assert len(benchmark.CPU_SECONDS[site]) == len(benchmark.HOOK_SECONDS[site]) == 2
 
 
 def test_rounds_build_every_state_and_each_state_leads_one_round_in_turn():
