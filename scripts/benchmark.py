@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Measure the site's speed and weight, side by side with plain and default sites, in one run.
 
-    .venv/bin/python scripts/benchmark.py                 # everything (about an hour on 2 cores)
+    .venv/bin/python scripts/benchmark.py                 # everything (about 70 minutes on 2 cores)
     .venv/bin/python scripts/benchmark.py --work-dir /dev/shm   # the same, every copy and build in memory
     .venv/bin/python scripts/benchmark.py --scales 1 --runs 3 --skip-serve
 
@@ -21,6 +21,8 @@ Everything happens in copies in a temporary folder; the working tree is not touc
    same pages (navigation listing every page, as Material does by default).
 4. Editing. Under `mkdocs serve`, one edited YAML record: the rebuilds it causes and the time until
    the page shows the edit, for both languages and for ONLY_LANGUAGE=en.
+5. Pages. Each English page rendered by Python-Markdown alone at each scale: which pages take longest,
+   and how their time grows with their length (--only-pages measures this alone).
 
 Every figure is a median of --runs measurements (--scale-runs for the larger scales, where one build takes
 minutes); ratios compare figures from this same run.
@@ -44,6 +46,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests")]
+import pages  # noqa: E402
+import records  # noqa: E402
 from pages import MARKER  # noqa: E402  (the file that marks a docs folder as generated)
 from webserver import fetch_text, free_port, serve, wait_for  # noqa: E402  (shared with the browser tests)
 
@@ -360,6 +364,72 @@ def measure_serve_edits(project: Path, runs: int, only_language: str | None) -> 
     return {"seconds": statistics.median(times), "rebuilds_per_edit": rebuilds / runs}
 
 
+# --- 5: which pages take longest to render ---------------------------------------------------------
+
+def write_generated_pages(project: Path) -> None:
+    """The project's generated pages, written by the hooks' own functions without a whole build."""
+    content = records.load_content(project / "content")
+    pages.refresh_pages(project, project / "docs", content, pages.load_labels(), {})
+
+
+def markdown_seconds(project: Path, lang: str = "en") -> list[tuple[float, int, str]]:
+    """(seconds, characters, page) for every page of one language, slowest first.
+
+    Each page is rendered by Python-Markdown alone, with the site's extensions, outside MkDocs: what
+    a page costs by its own length, not by what the rest of the build does around it.
+    """
+    import markdown
+    from mkdocs.utils.meta import get_data
+    extensions, settings = [], {}
+    for entry in site_config(project)["markdown_extensions"]:
+        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
+        extensions.append(name)
+        settings[name] = options or {}
+    times = []
+    for path in sorted((project / "docs" / lang).rglob("*.md")):
+        text = get_data(path.read_text(encoding="utf-8"))[0]
+        started = time.perf_counter()
+        markdown.Markdown(extensions=extensions, extension_configs=settings).convert(text)
+        times.append((time.perf_counter() - started, len(text), path.relative_to(project / "docs").as_posix()))
+    return sorted(times, reverse=True)
+
+
+def measure_page_rendering(work: Path, scales: list[int]) -> dict[int, list[tuple[float, int, str]]]:
+    print("rendering page by page …", file=sys.stderr, flush=True)
+    out = {}
+    for scale in scales:
+        project = work / f"pages-x{scale}"
+        copy_project(project, scale)
+        write_generated_pages(project)
+        out[scale] = markdown_seconds(project)
+        shutil.rmtree(project)
+    return out
+
+
+def page_rendering_report(rendered: dict[int, list[tuple[float, int, str]]], shown: int = 6) -> list[str]:
+    first = min(rendered)
+    total = {scale: sum(t for t, _, _ in rows) for scale, rows in rendered.items()}
+    lines = ["", *textwrap.wrap("Each English page rendered by Python-Markdown alone, with the site's extensions "
+                                "(outside MkDocs): all of them, and the pages that take longest at the largest "
+                                "scale.", 118), "",
+             "| records | pages | Markdown, all pages | ms per page | vs x1 | the " + str(shown) + " slowest pages' "
+             "share |", "|---|---|---|---|---|---|"]
+    for scale, rows in rendered.items():
+        per_page = total[scale] / len(rows) / (total[first] / len(rendered[first]))
+        slowest = sum(t for t, _, _ in rows[:shown]) / total[scale]
+        lines.append(f"| x{scale} | {len(rows):,} | {total[scale]:.1f} s | {total[scale] / len(rows) * 1000:.2f} | "
+                     f"{per_page:.2f} | {slowest:.0%} |")
+    last = max(rendered)
+    at_first = {page: (t, size) for t, size, page in rendered[first]}
+    lines += ["", f"| page | x{first}: seconds | characters | x{last}: seconds | characters | time grew | "
+                  "length grew |", "|---|---|---|---|---|---|---|"]
+    for t, size, page in rendered[last][:shown]:
+        t1, size1 = at_first.get(page, (float("nan"), 0))
+        lines.append(f"| {page} | {t1:.3f} | {size1:,} | {t:.2f} | {size:,} | {t / t1:.0f}x | "
+                     f"{size / size1 if size1 else float('nan'):.0f}x |")
+    return lines
+
+
 # --- Report ---------------------------------------------------------------------------------------
 
 def where(folder: Path, mounts: str | None = None) -> str:
@@ -383,7 +453,8 @@ def kb(n: float) -> str:
     return f"{n / 1024:,.0f} KB"
 
 
-def report(builds: list[dict], weight: dict | None, edits: list[tuple[str, dict]]) -> str:
+def report(builds: list[dict], weight: dict | None, edits: list[tuple[str, dict]],
+           rendered: dict | None = None) -> str:
     intro = (f"Measured side by side in one run ({os.cpu_count()} CPUs, Python {sys.version.split()[0]}, copies in "
              f"{where(builds[0]['project'].parent)}). The plain site has the same pages as hand-written Markdown, the "
              "same theme, plugins and navigation, and no hooks. This site is built in three states: \"nothing "
@@ -456,6 +527,8 @@ def report(builds: list[dict], weight: dict | None, edits: list[tuple[str, dict]
                   "|---|---|---|"]
         for label, edit in edits:
             lines.append(f"| {label} | {edit['rebuilds_per_edit']:g} | {edit['seconds']:.1f} s |")
+    if rendered:
+        lines += page_rendering_report(rendered)
     return "\n".join(lines)
 
 
@@ -468,6 +541,9 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=60, help="pages sampled per site for page weight")
     parser.add_argument("--skip-weight", action="store_true")
     parser.add_argument("--skip-serve", action="store_true")
+    parser.add_argument("--skip-pages", action="store_true")
+    parser.add_argument("--only-pages", action="store_true",
+                        help="only which pages take longest to render (a few minutes): no build is timed")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder and print its path")
     parser.add_argument("--work-dir", type=Path, default=None,
                         help="where the temporary folder goes (default: the system's); /dev/shm keeps every copy "
@@ -476,13 +552,17 @@ def main() -> None:
     scales = sorted({1, *map(int, args.scales.split(","))})
     work = Path(tempfile.mkdtemp(prefix="benchmark-", dir=args.work_dir))
     try:
+        if args.only_pages:
+            print("\n".join(page_rendering_report(measure_page_rendering(work, scales))[1:]))
+            return
         builds = measure_builds(work, scales, args.runs, args.scale_runs)
         weight = None if args.skip_weight else measure_weight(builds[0], work, args.sample)
         edits = []
         if not args.skip_serve:
             edits.append(("both languages (default)", measure_serve_edits(builds[0]["project"], args.runs, None)))
             edits.append(("ONLY_LANGUAGE=en", measure_serve_edits(builds[0]["project"], args.runs, "en")))
-        print(report(builds, weight, edits))
+        rendered = None if args.skip_pages else measure_page_rendering(work, scales)
+        print(report(builds, weight, edits, rendered))
     finally:
         if args.keep:
             print(f"kept {work}", file=sys.stderr)

@@ -94,3 +94,15 @@ def test_the_report_says_whether_the_copies_were_in_memory_or_on_disk(tmp_path):
     mounts = f"/dev/vda / ext4 rw 0 0\ntmpfs {tmp_path} tmpfs rw 0 0\n"
     assert benchmark.where(tmp_path / "benchmark-1", mounts) == f"{tmp_path / 'benchmark-1'}, in memory"
     assert benchmark.where(tmp_path.parent, mounts) == f"{tmp_path.parent}, on disk"
+
+
+def test_page_rendering_times_every_page_of_one_language_slowest_first(tmp_path):
+    from sitebuild import FIXTURES, make_site
+    site = make_site(tmp_path / "project", FIXTURES / "good" / "content")
+    benchmark.write_generated_pages(site)
+    english = sorted(p.relative_to(site / "docs").as_posix() for p in (site / "docs" / "en").rglob("*.md"))
+    rendered = benchmark.markdown_seconds(site)
+    assert sorted(page for _, _, page in rendered) == english and "en/figures/mexican-soldiers.md" in english
+    assert [t for t, _, _ in rendered] == sorted((t for t, _, _ in rendered), reverse=True) and rendered[-1][0] > 0
+    lines = benchmark.page_rendering_report({1: rendered, 10: [(t * 20, n * 10, p) for t, n, p in rendered]}, 2)
+    assert "| x10 | " + f"{len(english):,}" in "\n".join(lines) and "| 20x | 10x |" in lines[-1]
