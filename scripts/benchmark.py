@@ -46,9 +46,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests")]
-import pages  # noqa: E402
-import records  # noqa: E402
-from pages import MARKER  # noqa: E402  (the file that marks a docs folder as generated)
+from pages import MARKER, load_labels, refresh_pages  # noqa: E402  (MARKER: marks a docs folder as generated)
+from records import load_content  # noqa: E402
 from webserver import fetch_text, free_port, serve, wait_for  # noqa: E402  (shared with the browser tests)
 
 CHROMIUM = "/usr/bin/chromium"
@@ -368,8 +367,7 @@ def measure_serve_edits(project: Path, runs: int, only_language: str | None) -> 
 
 def write_generated_pages(project: Path) -> None:
     """The project's generated pages, written by the hooks' own functions without a whole build."""
-    content = records.load_content(project / "content")
-    pages.refresh_pages(project, project / "docs", content, pages.load_labels(), {})
+    refresh_pages(project, project / "docs", load_content(project / "content"), load_labels(), {})
 
 
 def markdown_seconds(project: Path, lang: str = "en") -> list[tuple[float, int, str]]:
