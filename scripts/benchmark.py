@@ -451,6 +451,12 @@ def kb(n: float) -> str:
     return f"{n / 1024:,.0f} KB"
 
 
+def state_cells(row: dict, measure: str = "") -> str:
+    """The plain site's time, then each state's time and ratio: wall-clock, or with measure="cpu_" processor time."""
+    return " | ".join([f"{row[measure + 'plain']:.1f} s"] + [
+        f"{row[measure + state]:.1f} s | {row[measure + 'ratio_' + state]:.2f}" for state in ("ours", "edited", "fresh")])
+
+
 def report(builds: list[dict], weight: dict | None, edits: list[tuple[str, dict]],
            rendered: dict | None = None) -> str:
     intro = (f"Measured side by side in one run ({os.cpu_count()} CPUs, Python {sys.version.split()[0]}, copies in "
@@ -468,18 +474,14 @@ def report(builds: list[dict], weight: dict | None, edits: list[tuple[str, dict]
               "one record edited | ratio | fresh clone | ratio |",
               "|---|---|---|---|---|---|---|---|---|---|"]
     for row in builds:
-        lines.append(f"| x{row['scale']} | {row['pages']['en']:,} | {row['runs']} | {row['plain']:.1f} s | "
-                     f"{row['ours']:.1f} s | {row['ratio_ours']:.2f} | {row['edited']:.1f} s | "
-                     f"{row['ratio_edited']:.2f} | {row['fresh']:.1f} s | {row['ratio_fresh']:.2f} |")
+        lines.append(f"| x{row['scale']} | {row['pages']['en']:,} | {row['runs']} | {state_cells(row)} |")
     lines += ["", *textwrap.wrap("The processor time (user + system) the same builds used, and its ratios: a "
                                  "build waiting for a busy machine takes longer, but uses no more processor time.",
                                  118), "",
               "| records | plain Markdown site | nothing changed | ratio | one record edited | ratio | fresh clone "
               "| ratio |", "|---|---|---|---|---|---|---|---|"]
     for row in builds:
-        lines.append(f"| x{row['scale']} | {row['cpu_plain']:.1f} s | {row['cpu_ours']:.1f} s | "
-                     f"{row['cpu_ratio_ours']:.2f} | {row['cpu_edited']:.1f} s | {row['cpu_ratio_edited']:.2f} | "
-                     f"{row['cpu_fresh']:.1f} s | {row['cpu_ratio_fresh']:.2f} |")
+        lines.append(f"| x{row['scale']} | {state_cells(row, 'cpu_')} |")
     lines += ["", *textwrap.wrap("The hooks' own time, measured inside the same builds (scripts/hook_timer.py), as "
                                  "a share of the rest of each build: unlike the ratios above, it does not depend on "
                                  "the machine running as fast during this site's builds as during the plain site's.",

@@ -106,3 +106,14 @@ def test_page_rendering_times_every_page_of_one_language_slowest_first(tmp_path)
     assert [t for t, _, _ in rendered] == sorted((t for t, _, _ in rendered), reverse=True) and rendered[-1][0] > 0
     lines = benchmark.page_rendering_report({1: rendered, 10: [(t * 20, n * 10, p) for t, n, p in rendered]}, 2)
     assert "| x10 | " + f"{len(english):,}" in "\n".join(lines) and "| 20x | 10x |" in lines[-1]
+
+
+def test_the_report_gives_each_state_its_time_and_ratio_in_wall_clock_and_processor_time(tmp_path):
+    row = dict(scale=1, pages={"en": 387, "es": 387}, runs=5, plain=5.5, ours=5.9, edited=6.0, fresh=6.1,
+               ratio_ours=1.07, ratio_edited=1.08, ratio_fresh=1.11, cpu_plain=5.4, cpu_ours=5.8, cpu_edited=5.9,
+               cpu_fresh=6.2, cpu_ratio_ours=1.06, cpu_ratio_edited=1.09, cpu_ratio_fresh=1.14, share_ours=0.056,
+               share_edited=0.065, share_fresh=0.094, html=25_000, project=tmp_path / "site-x1")
+    lines = benchmark.report([row], None, []).splitlines()
+    assert "| x1 | 387 | 5 | 5.5 s | 5.9 s | 1.07 | 6.0 s | 1.08 | 6.1 s | 1.11 |" in lines
+    assert "| x1 | 5.4 s | 5.8 s | 1.06 | 5.9 s | 1.09 | 6.2 s | 1.14 |" in lines
+    assert "| x1 | 5.6% | 6.5% | 9.4% |" in lines
