@@ -30,6 +30,15 @@ class ReadRecorder:
         self.reads.add(f"collection {lang} {name}")
         return self._content.collection(lang, name)
 
+    def positions(self, lang: str, name: str) -> dict[str, int]:
+        self.reads.add(f"positions {lang} {name}")  # which records, in which order: not what they say
+        return self._content.positions(lang, name)
+
+    def page_of(self, lang: str, name: str, record_id: str, per_page: int) -> int | None:
+        # only the page number: moving another record changes it for few records, if any
+        self.reads.add(f"page_of {lang} {name} {record_id} {per_page}")
+        return self._content.page_of(lang, name, record_id, per_page)
+
     def grouped_by(self, lang: str, name: str, field_name: str) -> dict:
         self.reads.add(f"collection {lang} {name}")  # the groups are made from the collection alone
         return self._content.grouped_by(lang, name, field_name)
@@ -69,6 +78,12 @@ class ReadDigests:
 
     def _collection(self, lang: str, name: str) -> str:
         return " ".join(self.one(f"record {lang} {r.id}") for r in self._content.collection(lang, name))
+
+    def _positions(self, lang: str, name: str) -> str:
+        return " ".join(self._content.positions(lang, name))
+
+    def _page_of(self, lang: str, name: str, record_id: str, per_page: str) -> str:
+        return repr(self._content.page_of(lang, name, record_id, int(per_page)))
 
     def _referrers(self, record_id: str) -> str:
         return repr(self._content.referrers(record_id))

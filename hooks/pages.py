@@ -134,6 +134,7 @@ def render_record(record, content, labels: dict, env: jinja2.Environment,
         record=xrefs.with_links(record, content),
         referenced_by=xrefs.referenced_by(record, content, labels),
         outdated=translations.status(content, record) == translations.OUTDATED,
+        side_by_side=translations.side_by_side_link(content, record),
         updated=updated,
         # the collection in the <title> keeps titles unique (an agency and a glossary term may share a name)
         front_matter=front_matter(f"{record['title']} · {labels['collections'][record.collection]['title']}",
@@ -194,7 +195,7 @@ def page_makers(content, all_labels: dict, history: dict, env: jinja2.Environmen
             for record in content.collection(lang, name):
                 makers[folder / f"{record.id}.md"] = partial(record_page, lang, record.id, labels=labels,
                                                              env=env, history=history)
-    for extra in (translations.page_makers(all_labels, env), index.page_makers(all_labels, env)):
+    for extra in (translations.page_makers(content, all_labels, env), index.page_makers(all_labels, env)):
         makers.update({Path(rel): make for rel, make in extra.items()})
     return makers
 

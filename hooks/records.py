@@ -97,8 +97,8 @@ class Content:
     """All records, by language and id. Not changed after loading."""
     records: dict[str, dict[str, Record]]
     # Each collection's records in order, and their groups by a field, each made once: pages ask for
-    # them thousands of times. Keyed (lang, collection), (lang, collection, field), ("glossary terms", lang)
-    # and "referrers".
+    # them thousands of times. Keyed (lang, collection), (lang, collection, field), ("positions", lang, collection),
+    # ("glossary terms", lang) and "referrers".
     _made_once: dict = field(default_factory=dict, repr=False, compare=False)
 
     def get(self, lang: str, record_id: str) -> Record | None:
@@ -109,6 +109,18 @@ class Content:
             items = [r for r in self.records[lang].values() if r.collection == name]
             self._made_once[lang, name] = sorted(items, key=lambda r: (r["order"], r.id))
         return list(self._made_once[lang, name])
+
+    def positions(self, lang: str, name: str) -> dict[str, int]:
+        """{record id: its place in the collection's order, from 0}, made once."""
+        key = ("positions", lang, name)
+        if key not in self._made_once:
+            self._made_once[key] = {r.id: n for n, r in enumerate(self.collection(lang, name))}
+        return self._made_once[key]
+
+    def page_of(self, lang: str, name: str, record_id: str, per_page: int) -> int | None:
+        """On which page, from 1, a record falls when its collection is shown per_page records a page."""
+        position = self.positions(lang, name).get(record_id)
+        return None if position is None else position // per_page + 1
 
     def grouped_by(self, lang: str, name: str, field_name: str) -> dict:
         """{value: [records of the collection whose field has that value, in order]}, made once."""

@@ -64,31 +64,61 @@ def status_page(content, lang: str, labels: dict, env) -> str:
         labels=labels, words=words, per_language=per_language, statuses=STATUSES)
 
 
-def side_by_side_page(content, lang: str, name: str, labels: dict, env) -> str:
+# Python-Markdown's handling of the view's raw-HTML blocks (md_in_html) takes more than linearly longer as a
+# page grows: a whole collection on one page took 46 to 81 times as long at 30 times the records. So each
+# collection's view is split into pages of at most this many records.
+SIDE_BY_SIDE_RECORDS = 25
+
+
+def side_by_side_file(name: str, part: int) -> str:
+    """The file of one part of a collection's view, beside the other parts: options.md, options-2.md …"""
+    return f"{name}.md" if part == 1 else f"{name}-{part}.md"
+
+
+def part_count(records: int, size: int = SIDE_BY_SIDE_RECORDS) -> int:
+    return max(1, -(-records // size))
+
+
+def side_by_side_link(content, record, size: int = SIDE_BY_SIDE_RECORDS) -> str:
+    """From a record's page, the link to its place in its collection's side-by-side view."""
+    part = content.page_of(record.lang, record.collection, record.id, size)
+    return f"../side-by-side/{side_by_side_file(record.collection, part)}#{record.id}"
+
+
+def side_by_side_page(content, lang: str, name: str, part: int, labels: dict, env,
+                      size: int = SIDE_BY_SIDE_RECORDS) -> str:
     words = labels["translation"]
-    collection_title = labels["collections"][name]["title"]
+    ids = list(content.positions(lang, name))
+    parts = part_count(len(ids), size)
+    first = (part - 1) * size
     rows = []
-    for record in content.collection(lang, name):
+    for record_id in ids[first:first + size]:
+        in_each = {language: content.get(language, record_id) for language in LANGUAGES}
         fields = []
         for spec in COLLECTIONS[name].translated_fields:
-            texts = {language: content.get(language, record.id)[spec.name] for language in LANGUAGES}
+            texts = {language: record[spec.name] for language, record in in_each.items()}
             if any(texts.values()):
                 fields.append((spec.name, texts))
-        rows.append((record, fields))
-    title = words["side_by_side_title"].format(collection=collection_title)
+        rows.append((in_each[lang], fields))
+    title = words["side_by_side_title"].format(collection=labels["collections"][name]["title"])
+    if parts > 1:
+        title = words["side_by_side_part_title"].format(title=title, part=part, parts=parts)
     return env.get_template("side-by-side.md.j2").render(
         front_matter=front_matter(title, words["side_by_side_intro"]),
         labels=labels, words=words, rows=rows, languages=LANGUAGES, page_lang=lang,
-        title=title, collection=name)
+        title=title, collection=name, part=part,
+        parts=[(n, side_by_side_file(name, n)) for n in range(1, parts + 1)] if parts > 1 else [],
+        first=first + 1, last=first + len(rows), total=len(ids))
 
 
-def page_makers(all_labels: dict, env) -> dict[str, Callable]:
+def page_makers(content, all_labels: dict, env, size: int = SIDE_BY_SIDE_RECORDS) -> dict[str, Callable]:
     """{path relative to docs/: function(content) -> Markdown} for the status page and the side-by-side pages."""
     out = {}
     for lang in LANGUAGES:
         labels = all_labels[lang]
         out[f"{lang}/translations/index.md"] = partial(status_page, lang=lang, labels=labels, env=env)
         for name in COLLECTIONS:
-            out[f"{lang}/side-by-side/{name}.md"] = partial(side_by_side_page, lang=lang, name=name,
-                                                            labels=labels, env=env)
+            for part in range(1, part_count(len(content.positions(lang, name)), size) + 1):
+                out[f"{lang}/side-by-side/{side_by_side_file(name, part)}"] = partial(
+                    side_by_side_page, lang=lang, name=name, part=part, labels=labels, env=env, size=size)
     return out

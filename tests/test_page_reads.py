@@ -22,8 +22,10 @@ def test_the_recorder_notes_each_record_collection_and_referrers_list_a_page_rea
     assert recorder.collection("en", "figures") == content.collection("en", "figures")
     recorder.grouped_by("es", "options", "kind")
     assert recorder.referrers("fn-12") == content.referrers("fn-12")
+    assert list(recorder.positions("en", "sources")) == [r.id for r in content.collection("en", "sources")]
+    assert recorder.page_of("es", "sources", "fn-12", 1) == 2
     assert recorder.reads == {"record es mexican-soldiers", "collection en figures", "collection es options",
-                              "referrers fn-12"}
+                              "referrers fn-12", "positions en sources", "page_of es sources fn-12 1"}
 
 
 def test_the_recorder_refuses_any_other_way_into_the_content():
@@ -47,6 +49,20 @@ def test_a_digest_changes_with_what_its_reads_return_and_only_then(tmp_path):
     for changed in (["record es mexican-soldiers"], ["collection es figures", "record en fn-12"]):
         assert before.of(changed) != after.of(changed)
     assert before.of(["record es no-such-record"]) == after.of(["record es no-such-record"])
+
+
+def test_the_order_of_a_collection_and_the_page_of_a_record_digest_apart_from_what_records_say(tmp_path):
+    before = page_reads.ReadDigests(load_content(GOOD))
+    retitled = page_reads.ReadDigests(_edited_copy(tmp_path / "a", "en/figures/mexican-soldiers.yml",
+                                                   "title:", "title: Renamed,"))
+    reordered = page_reads.ReadDigests(_edited_copy(tmp_path / "b", "en/sources/fn-01.yml", "order:", "order: 9999 #"))
+    assert before.of(["positions en figures"]) == retitled.of(["positions en figures"])
+    assert before.of(["collection en figures"]) != retitled.of(["collection en figures"])
+    assert before.of(["positions en sources"]) != reordered.of(["positions en sources"])
+    # fn-12 moves from the second record to the first: on another page at one a page, on the same at two
+    assert before.of(["page_of en sources fn-12 1"]) != reordered.of(["page_of en sources fn-12 1"])
+    assert before.of(["page_of en sources fn-12 2"]) == reordered.of(["page_of en sources fn-12 2"])
+    assert before.of(["page_of en sources fn-99 1"]) == reordered.of(["page_of en sources fn-99 1"])  # no such record
 
 
 # ---------------------------------------------------------------- edits of the paper's content, one after another

@@ -1,5 +1,7 @@
 """Unit tests of page generation."""
+import re
 import shutil
+from pathlib import Path
 
 import pages
 import render
@@ -7,7 +9,7 @@ import yaml
 from pages import load_labels, write_if_changed, write_pages
 from render import format_number, link_text
 from records import Content, load_content
-from sitebuild import FIXTURES
+from sitebuild import FIXTURES, ROOT
 
 GOOD = FIXTURES / "good" / "content"
 
@@ -212,3 +214,42 @@ def test_hand_written_pages_are_found_and_generated_folders_skipped(tmp_path):
         (tmp_path / rel).write_text("# x\n", encoding="utf-8")
     assert [p.relative_to(tmp_path).as_posix() for p in pages.hand_written_pages(tmp_path)] == [
         "en/guide/more.md", "en/index.md", "es/about.md"]
+
+
+def _anchors(markdown: str) -> list[str]:
+    return re.findall(r"^## .* \{: #([^ ]+) \}$", markdown, flags=re.MULTILINE)
+
+
+def test_side_by_side_views_come_in_parts_that_hold_each_record_once_in_order(tmp_path):
+    import translations
+    from render import template_environment
+    content = load_content(GOOD)
+    size = 1  # the fixture's collections hold one or two records
+    made = translations.page_makers(content, load_labels(), template_environment(), size=size)
+    for lang in ("en", "es"):
+        for name in pages.COLLECTIONS:
+            ids = [r.id for r in content.collection(lang, name)]
+            files = [f"{lang}/side-by-side/{name}.md"] + [
+                f"{lang}/side-by-side/{name}-{n}.md" for n in range(2, len(ids) + 1)]
+            assert [rel for rel in made if rel.startswith(f"{lang}/side-by-side/{name}")] == files
+            texts = [made[rel](content) for rel in files]
+            assert [anchor for text in texts for anchor in _anchors(text)] == ids
+            for record_id, rel in zip(ids, files):
+                record = content.get(lang, record_id)
+                link = translations.side_by_side_link(content, record, size=size)
+                assert link == f"../side-by-side/{rel.rsplit('/', 1)[1]}#{record_id}"
+    sources = made["es/side-by-side/sources-2.md"](content)
+    assert 'title: "En paralelo: Fuentes, parte 2 de 2"' in sources
+    assert "Registros 2 a 2 de 2. Partes:\n[1](sources.md) ·\n<strong aria-current=\"page\">2</strong>\n" in sources
+    single = made["en/side-by-side/figures.md"](content)
+    assert "Parts:" not in single and "part 1" not in single
+
+
+def test_record_pages_link_to_the_part_of_the_view_that_shows_them():
+    import translations
+    content = load_content(ROOT / "content")
+    glossary = content.collection("en", "glossary")
+    assert len(glossary) > 2 * translations.SIDE_BY_SIDE_RECORDS  # the paper's glossary needs three parts
+    last = glossary[-1]
+    page = pages.generated_pages(content, load_labels())[Path("en/glossary") / f"{last.id}.md"]
+    assert f"](../side-by-side/glossary-3.md#{last.id})" in page

@@ -36,6 +36,26 @@ def test_every_relation_shows_on_both_ends_in_both_languages(built):
                 assert _page(site, lang, target).resolve() in _targets(site, _page(site, lang, source))
 
 
+def test_the_side_by_side_views_show_every_record_once_in_short_pages_each_record_links_to(built):
+    import translations
+    site, _, content = built
+    for lang, prefix in (("en", ""), ("es", "es/")):
+        for name in COLLECTIONS:
+            records = content.collection(lang, name)
+            parts = sorted((site / prefix / "side-by-side").glob(f"{name}*/index.html"),
+                           key=lambda p: (len(p.parent.name), p.parent.name))
+            parts = [p.resolve() for p in parts if re.fullmatch(rf"{name}(-\d+)?", p.parent.name)]
+            shown = [re.findall(r'<h2 id="([^"]+)"', p.read_text(encoding="utf-8")) for p in parts]
+            assert [i for ids in shown for i in ids] == [r.id for r in records], (lang, name)
+            assert max(len(ids) for ids in shown) <= translations.SIDE_BY_SIDE_RECORDS
+            for record in records:
+                part = next(p for p, ids in zip(parts, shown) if record.id in ids)
+                links = [href for href, _ in read_page(_page(site, lang, record)).links if "side-by-side" in href]
+                assert [resolve_link(site, _page(site, lang, record), h) for h in links] == [
+                    (part, record.id)], (lang, record.id)
+    assert len(list((site / "side-by-side").glob("glossary*/index.html"))) == 3  # 71 terms
+
+
 def test_index_lists_every_option_exactly_once_per_language(built):
     site, _, content = built
     for lang, prefix in (("en", ""), ("es", "es/")):
