@@ -261,13 +261,11 @@ def code_fingerprint(history: dict) -> str:
     return digest.hexdigest()
 
 
-def inputs_fingerprint(root: Path, history: dict, code: str | None = None) -> str:
-    """A hash of everything the generated pages are made from: the record files and all code_fingerprint covers."""
+def inputs_fingerprint(content, history: dict, code: str | None = None) -> str:
+    """A hash of everything the generated pages are made from: the record files as loaded and all
+    code_fingerprint covers."""
     digest = hashlib.sha256((code or code_fingerprint(history)).encode())
-    folder = root / "content"
-    for path in files_under(folder):
-        with open(folder / path, "rb") as handle:
-            digest.update(f"\0content/{path}\0".encode() + handle.read())
+    digest.update(content.source_digest.encode())
     return digest.hexdigest()
 
 
@@ -340,7 +338,7 @@ def refresh_pages(root: Path, docs_dir: Path, content, all_labels: dict, history
     kept as they are on disk.
     """
     code = code_fingerprint(history)
-    inputs = inputs_fingerprint(root, history, code)
+    inputs = inputs_fingerprint(content, history, code)
     stamp = read_stamp(root / STAMP)
     if pages_up_to_date(stamp, inputs, docs_dir):
         return False

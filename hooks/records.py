@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import gc
+import hashlib
 import os
 import re
 from contextlib import contextmanager
@@ -68,6 +69,7 @@ class RecordFile:
     values: dict
     nodes: dict = field(default_factory=dict)  # field name -> YAML node (for line numbers)
     lines: list = field(default_factory=list)  # the file's lines (for columns inside text)
+    digest: str = ""  # of the file's bytes, as read
 
     def where(self, name: str | None = None, index: int | None = None) -> tuple[int, int]:
         node = self.nodes.get(name)
@@ -100,6 +102,9 @@ class Content:
     # them thousands of times. Keyed (lang, collection), (lang, collection, field), ("positions", lang, collection),
     # ("glossary terms", lang) and "referrers".
     _made_once: dict = field(default_factory=dict, repr=False, compare=False)
+    # A digest of every record file's path and bytes as they were read: the generated pages are made
+    # from these, so the build can tell whether they changed without reading the files again.
+    source_digest: str = field(default="", compare=False)
 
     def get(self, lang: str, record_id: str) -> Record | None:
         return self.records[lang].get(record_id)
@@ -138,7 +143,7 @@ class Content:
             self._made_once["referrers"] = xrefs.backlinks(self)
         return list(self._made_once["referrers"].get(record_id, []))
 
-    def glossary(self, lang: str) -> dict[str, str]:
+    def glossary(self, lang: str) -> "xrefs.Glossary":
         """{term: expansion} for the language's glossary terms (see xrefs.glossary_terms), made once."""
         if ("glossary terms", lang) not in self._made_once:
             self._made_once["glossary terms", lang] = xrefs.glossary_terms(self, lang)
@@ -206,7 +211,15 @@ def _load_and_check(content_dir: Path, root: Path | None) -> Content:
     _check_prose_references(unique, unreadable, out)
     if out.problems:
         raise ContentError(out.problems)
-    return _merge(unique)
+    return _merge(unique, sources_digest(files))
+
+
+def sources_digest(files: dict) -> str:
+    digest = hashlib.sha256()
+    for path, file_digest in sorted((rec.path, rec.digest) for recs in files.values()
+                                    for group in recs.values() for rec in group):
+        digest.update(f"{path}\0{file_digest}\0".encode())
+    return digest.hexdigest()
 
 
 def _read_language(content_dir: Path, lang: str, out: _Collector):
@@ -311,7 +324,8 @@ def parse_record_file(path: Path, lang: str, collection: str, shown_path: str,
     if node is None:
         out.add(shown_path, 1, 1, lang, record_id, "the file is empty")
         return None
-    rec = RecordFile(collection, record_id, lang, shown_path, {}, lines=text.splitlines())
+    rec = RecordFile(collection, record_id, lang, shown_path, {}, lines=text.splitlines(),
+                     digest=hashlib.sha256(raw).hexdigest())
     bad_tags = list(_foreign_tags(node))
     for bad in bad_tags:
         out.add(shown_path, bad.start_mark.line + 1, bad.start_mark.column + 1, lang, record_id,
@@ -640,7 +654,7 @@ def _check_one_of(rec: RecordFile, schema: Collection, unique: dict, out: _Colle
                                f"(where the paper leaves it out, say so in '{group[-1]}')")
 
 
-def _merge(unique: dict) -> Content:
+def _merge(unique: dict, source_digest: str) -> Content:
     default = unique[DEFAULT_LANGUAGE]
     records = {}
     for lang in LANGUAGES:
@@ -654,7 +668,7 @@ def _merge(unique: dict) -> Content:
                            if f.name in own.values})
             records[lang][record_id] = Record(original.collection, record_id, lang, own.path, values,
                                               own.values.get(STAMP_FIELD))
-    return Content(records)
+    return Content(records, source_digest=source_digest)
 
 
 # ---------------------------------------------------------------- MkDocs hook

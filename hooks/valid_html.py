@@ -8,7 +8,6 @@ shows up there.
 """
 from __future__ import annotations
 
-import re
 
 # The drawer and search toggles are checkboxes, on which `autocomplete` is not allowed.
 # (Material adds it so that Firefox does not restore an open drawer after a reload.)
@@ -25,14 +24,29 @@ TOC_TOGGLE = 'id="__toc"'
 # The search dialog has no accessible name; it takes the one its search field already has,
 # which Material writes in the page's language.
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
-SEARCH_FIELD_NAME = re.compile(r'class="md-search__input" name="query" aria-label="([^"]*)"')
+SEARCH_FIELD_NAME = 'class="md-search__input" name="query" aria-label="'
 
 
 def name_search_dialog(html: str) -> str:
-    name = SEARCH_FIELD_NAME.search(html)
-    if not name:
+    start = html.find(SEARCH_FIELD_NAME)
+    if start == -1:
         return html
-    return html.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{name.group(1)}">', 1)
+    start += len(SEARCH_FIELD_NAME)
+    name = html[start:html.index('"', start)]
+    return html.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{name}">', 1)
+
+
+def toc_titles_unlabelled(html: str) -> str:
+    """Each table-of-contents title label, as a div with the same content and class."""
+    start = html.find(TOC_TITLE_LABEL)
+    while start != -1:
+        end = html.find("</label>", start)
+        if end == -1:
+            break
+        inner = html[start + len(TOC_TITLE_LABEL):end]
+        html = f'{html[:start]}<div class="md-nav__title">{inner}</div>{html[end + len("</label>"):]}'
+        start = html.find(TOC_TITLE_LABEL, start)
+    return html
 
 
 # Everything mended is in the header and the sidebars, before the page's own content.
@@ -50,8 +64,7 @@ def mend_head(html: str) -> str:
         html = html.replace(f'{toggle} autocomplete="off">', f"{toggle}>", 1)
     html = html.replace(EMPTY_TABINDEX, "")
     if TOC_TOGGLE not in html:
-        html = re.sub(re.escape(TOC_TITLE_LABEL) + r"(.*?)</label>",
-                      r'<div class="md-nav__title">\1</div>', html, flags=re.DOTALL)
+        html = toc_titles_unlabelled(html)
     return html
 
 

@@ -192,17 +192,23 @@ def test_compiled_templates_are_kept_in_the_cache_and_give_the_same_pages(tmp_pa
     assert pages.generated_pages(content, labels, {}, cache) == pages.generated_pages(content, labels, {})
 
 
-def test_the_inputs_fingerprint_changes_with_any_record_or_hook_file(tmp_path):
+def test_the_inputs_fingerprint_changes_with_any_record_file_and_the_git_dates(tmp_path):
     shutil.copytree(GOOD, tmp_path / "content")
-    before = pages.inputs_fingerprint(tmp_path, {})
-    assert pages.inputs_fingerprint(tmp_path, {}) == before
-    (tmp_path / "content" / "en" / "figures" / "new.yml").write_text("id: new\n", encoding="utf-8")
-    added = pages.inputs_fingerprint(tmp_path, {})
-    assert added != before
-    (tmp_path / "content" / "en" / "figures" / "new.yml").write_text("id: newer\n", encoding="utf-8")
-    assert pages.inputs_fingerprint(tmp_path, {}) not in (before, added)
-    assert pages.inputs_fingerprint(tmp_path, {"content/en/figures/new.yml": "2026-12-02"}) != \
-        pages.inputs_fingerprint(tmp_path, {})
+
+    def fingerprint(history=None):
+        return pages.inputs_fingerprint(load_content(tmp_path / "content", tmp_path), history or {})
+    before = fingerprint()
+    assert fingerprint() == before
+    record = tmp_path / "content" / "es" / "figures" / "mexican-soldiers.yml"
+    record.write_text(record.read_text(encoding="utf-8") + "# una nota\n", encoding="utf-8")
+    commented = fingerprint()
+    assert commented != before  # any byte of a record file counts, even a comment
+    record.rename(record.with_name("mexican-soldiers.yaml"))
+    assert fingerprint() not in (before, commented)  # and its file name
+    assert fingerprint({"content/en/figures/new.yml": "2026-12-02"}) != fingerprint()
+
+
+def test_the_code_fingerprint_covers_every_hook_file_and_template():
     assert "templates/record.md.j2" in pages.files_under(pages.HERE)
     assert not any("__pycache__" in name for name in pages.files_under(pages.HERE))
 

@@ -55,6 +55,21 @@ def test_glossary_terms_are_defined_as_abbreviations_per_language_where_the_page
     assert page.endswith("\n*[ASPAN]: Alianza para la Seguridad y la Prosperidad de América del Norte\n")
 
 
+def test_a_page_defines_exactly_the_glossary_terms_markdown_marks_on_it():
+    import markdown
+    terms = xrefs.Glossary({"WMD": "weapons of mass destruction", "WMD-T": "WMD terrorism",
+                            "ICE": "Immigration and Customs Enforcement", "ICESI": "Instituto Ciudadano de Estudios"})
+    texts = ["WMD-T and **ICE**'s agents", "the ICESI survey", "WMD, then WMD-T", "services", "xWMD-T, WMD", "ICE_", "_ICE ICE", "[ICE](x.md) (WMD)"]
+    everything = "\n".join(f"*[{term}]: {expansion}" for term, expansion in terms.items())
+    for text in texts:
+        shown = markdown.markdown(f"{text}\n\n{everything}", extensions=["abbr"])
+        assert markdown.markdown(f"{text}\n\n{xrefs.abbreviations(terms, text)}", extensions=["abbr"]) == shown, text
+    assert terms.used_in("WMD-T and **ICE**'s agents") == {"WMD-T", "ICE"}
+    assert terms.used_in("the ICESI survey, services") == {"ICESI"}  # not ICE inside ICESI, nor a word in "services"
+    assert terms.used_in("xWMD-T, WMD") == {"WMD"}  # inside a word, then on its own
+    assert xrefs.Glossary({}).used_in("WMD") == set()
+
+
 def test_index_lists_each_option_once_with_its_facets():
     content = load_content(GOOD)
     items = index.index_items(content, "es", load_labels()["es"])
