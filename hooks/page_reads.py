@@ -39,6 +39,10 @@ class ReadRecorder:
         self.reads.add(f"page_of {lang} {name} {record_id} {per_page}")
         return self._content.page_of(lang, name, record_id, per_page)
 
+    def page_count(self, lang: str, name: str, per_page: int) -> int:
+        self.reads.add(f"positions {lang} {name}")  # made from which records there are alone
+        return self._content.page_count(lang, name, per_page)
+
     def grouped_by(self, lang: str, name: str, field_name: str) -> dict:
         self.reads.add(f"collection {lang} {name}")  # the groups are made from the collection alone
         return self._content.grouped_by(lang, name, field_name)

@@ -127,6 +127,11 @@ class Content:
         position = self.positions(lang, name).get(record_id)
         return None if position is None else position // per_page + 1
 
+    def page_count(self, lang: str, name: str, per_page: int) -> int:
+        """How many pages the collection takes at per_page records a page: the last record's page (1 if none)."""
+        positions = self.positions(lang, name)
+        return (len(positions) - 1) // per_page + 1 if positions else 1
+
     def grouped_by(self, lang: str, name: str, field_name: str) -> dict:
         """{value: [records of the collection whose field has that value, in order]}, made once."""
         key = (lang, name, field_name)

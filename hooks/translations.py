@@ -75,10 +75,6 @@ def side_by_side_file(name: str, part: int) -> str:
     return f"{name}.md" if part == 1 else f"{name}-{part}.md"
 
 
-def part_count(records: int, size: int = SIDE_BY_SIDE_RECORDS) -> int:
-    return max(1, -(-records // size))
-
-
 def side_by_side_link(content, record, size: int = SIDE_BY_SIDE_RECORDS) -> str:
     """From a record's page, the link to its place in its collection's side-by-side view."""
     part = content.page_of(record.lang, record.collection, record.id, size)
@@ -89,7 +85,7 @@ def side_by_side_page(content, lang: str, name: str, part: int, labels: dict, en
                       size: int = SIDE_BY_SIDE_RECORDS) -> str:
     words = labels["translation"]
     ids = list(content.positions(lang, name))
-    parts = part_count(len(ids), size)
+    parts = content.page_count(lang, name, size)
     first = (part - 1) * size
     rows = []
     for record_id in ids[first:first + size]:
@@ -118,7 +114,7 @@ def page_makers(content, all_labels: dict, env, size: int = SIDE_BY_SIDE_RECORDS
         labels = all_labels[lang]
         out[f"{lang}/translations/index.md"] = partial(status_page, lang=lang, labels=labels, env=env)
         for name in COLLECTIONS:
-            for part in range(1, part_count(len(content.positions(lang, name)), size) + 1):
+            for part in range(1, content.page_count(lang, name, size) + 1):
                 out[f"{lang}/side-by-side/{side_by_side_file(name, part)}"] = partial(
                     side_by_side_page, lang=lang, name=name, part=part, labels=labels, env=env, size=size)
     return out

@@ -24,8 +24,21 @@ def test_the_recorder_notes_each_record_collection_and_referrers_list_a_page_rea
     assert recorder.referrers("fn-12") == content.referrers("fn-12")
     assert list(recorder.positions("en", "sources")) == [r.id for r in content.collection("en", "sources")]
     assert recorder.page_of("es", "sources", "fn-12", 1) == 2
+    assert recorder.page_count("es", "figures", 2) == content.page_count("es", "figures", 2)
     assert recorder.reads == {"record es mexican-soldiers", "collection en figures", "collection es options",
-                              "referrers fn-12", "positions en sources", "page_of es sources fn-12 1"}
+                              "referrers fn-12", "positions en sources", "page_of es sources fn-12 1",
+                              "positions es figures"}
+
+
+@pytest.mark.parametrize("per_page", [1, 2, 3, 25])
+def test_a_collection_takes_as_many_pages_as_its_last_record_is_on(per_page):
+    content = load_content(GOOD)
+    for name in pages.COLLECTIONS:
+        ids = list(content.positions("en", name))
+        count = content.page_count("en", name, per_page)
+        shown = [content.page_of("en", name, record_id, per_page) for record_id in ids]
+        assert sorted(set(shown)) == list(range(1, count + 1)) if ids else count == 1
+        assert all(shown.count(page) <= per_page for page in shown)
 
 
 def test_the_recorder_refuses_any_other_way_into_the_content():
