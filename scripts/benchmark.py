@@ -25,7 +25,8 @@ Everything happens in copies in a temporary folder; the working tree is not touc
    and how their time grows with their length (--only-pages measures this alone).
 
 Every figure is a median of --runs measurements (--scale-runs for the larger scales, where one build takes
-minutes); ratios compare figures from this same run.
+minutes); ratios compare figures from this same run. Each part's tables go to stderr as soon as it is done, and
+the whole report to stdout at the end.
 """
 from __future__ import annotations
 
@@ -214,54 +215,52 @@ def round_order(n: int) -> list[str]:
     return list(STATES[n % len(STATES):] + STATES[:n % len(STATES)])
 
 
-def measure_builds(work: Path, scales: list[int], runs: int, scale_runs: int) -> list[dict]:
-    rows = []
-    for scale in scales:
-        print(f"build time, records x{scale} …", file=sys.stderr, flush=True)
-        project = copy_project(work / f"site-x{scale}", scale)
-        timed_build(project)  # writes the generated pages the plain copy is made of; warms caches
-        plain = plain_copy(project, work / f"plain-x{scale}")
-        if scale == 1:
-            timed_build(plain)  # warms caches (at larger scales one build takes minutes)
-        record = project / "content" / "es" / EDITED_RECORD
-        original = record.read_text(encoding="utf-8")
-        times: dict[str, list[float]] = {state: [] for state in STATES}
-        # Each build of this site against the plain site's build in the same round, and the hooks' share
-        # of it: their time over the rest of the same build.
-        ratio: dict[str, list[float]] = {state: [] for state in STATES[1:]}
-        cpu: dict[str, list[float]] = {state: [] for state in STATES}  # processor seconds
-        cpu_ratio: dict[str, list[float]] = {state: [] for state in STATES[1:]}
-        share: dict[str, list[float]] = {state: [] for state in STATES[1:]}
-        for n in range(runs if scale == 1 else scale_runs):
-            for state in round_order(n):
-                if state == "plain":
-                    times["plain"].append(timed_build(plain))
-                    cpu["plain"].append(CPU_SECONDS[plain][-1])
-                    continue
-                if state == "fresh":
-                    remove_generated_pages(project, work / "trash")
-                elif state == "edited":
-                    record.write_text(with_marker(original, f"benchmark-build-{n}"), encoding="utf-8")
-                # "ours" needs nothing: whichever build of this site ran last left its pages up to date
-                times[state].append(timed_build(project))
-                cpu[state].append(CPU_SECONDS[project][-1])
-                share[state].append(HOOK_SECONDS[project][-1] / (times[state][-1] - HOOK_SECONDS[project][-1]))
-            for state in ratio:
-                ratio[state].append(times[state][-1] / times["plain"][-1])
-                cpu_ratio[state].append(cpu[state][-1] / cpu["plain"][-1])
-        record.write_text(original, encoding="utf-8")
-        shutil.rmtree(work / "trash", ignore_errors=True)
-        pages = pages_per_language(project)
-        assert pages == pages_per_language(plain), (pages, pages_per_language(plain))
-        row = {name: statistics.median(values) for name, values in times.items()}
-        row.update({f"ratio_{name}": statistics.median(values) for name, values in ratio.items()})
-        row.update({f"share_{name}": statistics.median(values) for name, values in share.items()})
-        row.update({f"cpu_{name}": statistics.median(values) for name, values in cpu.items()})
-        row.update({f"cpu_ratio_{name}": statistics.median(values) for name, values in cpu_ratio.items()})
-        row.update(scale=scale, pages=pages, runs=len(times["ours"]), html=median_html_bytes(project),
-                   project=project, plain_project=plain)
-        rows.append(row)
-    return rows
+def measure_scale(work: Path, scale: int, runs: int) -> dict:
+    """`runs` rounds of builds of this site, its records multiplied `scale` times, against its plain copy."""
+    print(f"build time, records x{scale} …", file=sys.stderr, flush=True)
+    project = copy_project(work / f"site-x{scale}", scale)
+    timed_build(project)  # writes the generated pages the plain copy is made of; warms caches
+    plain = plain_copy(project, work / f"plain-x{scale}")
+    if scale == 1:
+        timed_build(plain)  # warms caches (at larger scales one build takes minutes)
+    record = project / "content" / "es" / EDITED_RECORD
+    original = record.read_text(encoding="utf-8")
+    times: dict[str, list[float]] = {state: [] for state in STATES}
+    # Each build of this site against the plain site's build in the same round, and the hooks' share
+    # of it: their time over the rest of the same build.
+    ratio: dict[str, list[float]] = {state: [] for state in STATES[1:]}
+    cpu: dict[str, list[float]] = {state: [] for state in STATES}  # processor seconds
+    cpu_ratio: dict[str, list[float]] = {state: [] for state in STATES[1:]}
+    share: dict[str, list[float]] = {state: [] for state in STATES[1:]}
+    for n in range(runs):
+        for state in round_order(n):
+            if state == "plain":
+                times["plain"].append(timed_build(plain))
+                cpu["plain"].append(CPU_SECONDS[plain][-1])
+                continue
+            if state == "fresh":
+                remove_generated_pages(project, work / "trash")
+            elif state == "edited":
+                record.write_text(with_marker(original, f"benchmark-build-{n}"), encoding="utf-8")
+            # "ours" needs nothing: whichever build of this site ran last left its pages up to date
+            times[state].append(timed_build(project))
+            cpu[state].append(CPU_SECONDS[project][-1])
+            share[state].append(HOOK_SECONDS[project][-1] / (times[state][-1] - HOOK_SECONDS[project][-1]))
+        for state in ratio:
+            ratio[state].append(times[state][-1] / times["plain"][-1])
+            cpu_ratio[state].append(cpu[state][-1] / cpu["plain"][-1])
+    record.write_text(original, encoding="utf-8")
+    shutil.rmtree(work / "trash", ignore_errors=True)
+    pages = pages_per_language(project)
+    assert pages == pages_per_language(plain), (pages, pages_per_language(plain))
+    row = {name: statistics.median(values) for name, values in times.items()}
+    row.update({f"ratio_{name}": statistics.median(values) for name, values in ratio.items()})
+    row.update({f"share_{name}": statistics.median(values) for name, values in share.items()})
+    row.update({f"cpu_{name}": statistics.median(values) for name, values in cpu.items()})
+    row.update({f"cpu_ratio_{name}": statistics.median(values) for name, values in cpu_ratio.items()})
+    row.update(scale=scale, pages=pages, runs=len(times["ours"]), html=median_html_bytes(project),
+               project=project, plain_project=plain)
+    return row
 
 
 # --- 3: page weight -------------------------------------------------------------------------------
@@ -459,6 +458,17 @@ def state_cells(row: dict, measure: str = "") -> str:
 
 def report(builds: list[dict], weight: dict | None, edits: list[tuple[str, dict]],
            rendered: dict | None = None) -> str:
+    lines = build_report(builds)
+    if weight:
+        lines += weight_report(weight)
+    if edits:
+        lines += edit_report(edits)
+    if rendered:
+        lines += page_rendering_report(rendered)
+    return "\n".join(lines)
+
+
+def build_report(builds: list[dict]) -> list[str]:
     intro = (f"Measured side by side in one run ({os.cpu_count()} CPUs, Python {sys.version.split()[0]}, copies in "
              f"{where(builds[0]['project'].parent)}). The plain site has the same pages as hand-written Markdown, the "
              "same theme, plugins and navigation, and no hooks. This site is built in three states: \"nothing "
@@ -501,35 +511,41 @@ def report(builds: list[dict], weight: dict | None, edits: list[tuple[str, dict]
         cells = [f"{per_page(row, name) * 1000:.1f} | {per_page(row, name) / per_page(first, name):.2f}"
                  for name in ("ours", "edited", "plain")]
         lines.append(f"| x{row['scale']} | {pages(row):,} | {' | '.join(cells)} | {kb(row['html'])} |")
-    lines += ["", "Budget: time per page at x30 within 1.2 times that at x1."]
-    if weight:
-        lines += ["", "| site | median page transfer | without the search index | HTML | CSS | JavaScript | "
-                      "search index | images | pages sampled | requests to other hosts |",
-                  "|---|---|---|---|---|---|---|---|---|---|"]
-        for name, label in (("ours", "this site"), ("default", "default Material site, same pages")):
-            visits = weight[name]
-            med = lambda kind: statistics.median(v["kinds"].get(kind, 0) for v in visits)  # noqa: E731
-            foreign = sum(len(v["foreign"]) for v in visits)
-            without_index = statistics.median(v["bytes"] - v["kinds"].get("search index", 0) for v in visits)
-            lines.append(f"| {label} | {kb(statistics.median(v['bytes'] for v in visits))} | {kb(without_index)} | "
-                         f"{kb(med('document'))} | "
-                         f"{kb(med('stylesheet'))} | {kb(med('script'))} | {kb(med('search index'))} | "
-                         f"{kb(med('image'))} | {len(visits)} | {foreign} |")
-        ours = weight["ours"]
-        wrong = [v["path"] for v in ours if any(("es/" in s) != v["path"].startswith("es/") for s in v["search"])]
-        loaded = sum(1 for v in ours if v["search"])
-        lines += ["", f"Search index: {loaded} of {len(ours)} sampled pages loaded one on first visit; "
-                      f"{len(wrong)} loaded the other language's."]
-        ratio = statistics.median(v["bytes"] for v in ours) / statistics.median(v["bytes"] for v in weight["default"])
-        lines.append(f"Median page transfer, this site / default Material site: {ratio:.2f}.")
-    if edits:
-        lines += ["", "| mkdocs serve, one edited record | rebuilds per edit | seconds until the page shows it |",
-                  "|---|---|---|"]
-        for label, edit in edits:
-            lines.append(f"| {label} | {edit['rebuilds_per_edit']:g} | {edit['seconds']:.1f} s |")
-    if rendered:
-        lines += page_rendering_report(rendered)
-    return "\n".join(lines)
+    return lines + ["", "Budget: time per page at x30 within 1.2 times that at x1."]
+
+
+def weight_report(weight: dict) -> list[str]:
+    lines = ["", "| site | median page transfer | without the search index | HTML | CSS | JavaScript | "
+                 "search index | images | pages sampled | requests to other hosts |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
+    for name, label in (("ours", "this site"), ("default", "default Material site, same pages")):
+        visits = weight[name]
+        med = lambda kind: statistics.median(v["kinds"].get(kind, 0) for v in visits)  # noqa: E731
+        foreign = sum(len(v["foreign"]) for v in visits)
+        without_index = statistics.median(v["bytes"] - v["kinds"].get("search index", 0) for v in visits)
+        lines.append(f"| {label} | {kb(statistics.median(v['bytes'] for v in visits))} | {kb(without_index)} | "
+                     f"{kb(med('document'))} | {kb(med('stylesheet'))} | {kb(med('script'))} | "
+                     f"{kb(med('search index'))} | {kb(med('image'))} | {len(visits)} | {foreign} |")
+    ours = weight["ours"]
+    wrong = [v["path"] for v in ours if any(("es/" in s) != v["path"].startswith("es/") for s in v["search"])]
+    loaded = sum(1 for v in ours if v["search"])
+    lines += ["", f"Search index: {loaded} of {len(ours)} sampled pages loaded one on first visit; "
+                 f"{len(wrong)} loaded the other language's."]
+    ratio = statistics.median(v["bytes"] for v in ours) / statistics.median(v["bytes"] for v in weight["default"])
+    lines.append(f"Median page transfer, this site / default Material site: {ratio:.2f}.")
+    return lines
+
+
+def edit_report(edits: list[tuple[str, dict]]) -> list[str]:
+    lines = ["", "| mkdocs serve, one edited record | rebuilds per edit | seconds until the page shows it |",
+             "|---|---|---|"]
+    for label, edit in edits:
+        lines.append(f"| {label} | {edit['rebuilds_per_edit']:g} | {edit['seconds']:.1f} s |")
+    return lines
+
+
+def print_done(lines: list[str]) -> None:
+    print("\n".join(["", "done so far:", *lines, ""]), file=sys.stderr, flush=True)
 
 
 def main() -> None:
@@ -555,12 +571,21 @@ def main() -> None:
         if args.only_pages:
             print("\n".join(page_rendering_report(measure_page_rendering(work, scales))[1:]))
             return
-        builds = measure_builds(work, scales, args.runs, args.scale_runs)
-        weight = None if args.skip_weight else measure_weight(builds[0], work, args.sample)
+        # Each part's tables go to stderr as soon as it is done, so a run lost midway keeps what it measured;
+        # the whole report goes to stdout at the end.
+        builds = []
+        for scale in scales:
+            builds.append(measure_scale(work, scale, args.runs if scale == 1 else args.scale_runs))
+            print_done(build_report(builds))
+        weight = None
+        if not args.skip_weight:
+            weight = measure_weight(builds[0], work, args.sample)
+            print_done(weight_report(weight))
         edits = []
         if not args.skip_serve:
             edits.append(("both languages (default)", measure_serve_edits(builds[0]["project"], args.runs, None)))
             edits.append(("ONLY_LANGUAGE=en", measure_serve_edits(builds[0]["project"], args.runs, "en")))
+            print_done(edit_report(edits))
         rendered = None if args.skip_pages else measure_page_rendering(work, scales)
         print(report(builds, weight, edits, rendered))
     finally:

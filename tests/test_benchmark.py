@@ -2,6 +2,7 @@
 import os
 import sys
 
+import pytest
 import yaml
 
 from records import load_content
@@ -108,12 +109,31 @@ def test_page_rendering_times_every_page_of_one_language_slowest_first(tmp_path)
     assert "| x10 | " + f"{len(english):,}" in "\n".join(lines) and "| 20x | 10x |" in lines[-1]
 
 
+def measured_row(work, scale=1, runs=5):
+    """What benchmark.measure_scale returns, with made-up figures."""
+    return dict(scale=scale, pages={"en": 387 * scale, "es": 387 * scale}, runs=runs, plain=5.5, ours=5.9,
+                edited=6.0, fresh=6.1, ratio_ours=1.07, ratio_edited=1.08, ratio_fresh=1.11, cpu_plain=5.4,
+                cpu_ours=5.8, cpu_edited=5.9, cpu_fresh=6.2, cpu_ratio_ours=1.06, cpu_ratio_edited=1.09,
+                cpu_ratio_fresh=1.14, share_ours=0.056, share_edited=0.065, share_fresh=0.094, html=25_000,
+                project=work / f"site-x{scale}")
+
+
 def test_the_report_gives_each_state_its_time_and_ratio_in_wall_clock_and_processor_time(tmp_path):
-    row = dict(scale=1, pages={"en": 387, "es": 387}, runs=5, plain=5.5, ours=5.9, edited=6.0, fresh=6.1,
-               ratio_ours=1.07, ratio_edited=1.08, ratio_fresh=1.11, cpu_plain=5.4, cpu_ours=5.8, cpu_edited=5.9,
-               cpu_fresh=6.2, cpu_ratio_ours=1.06, cpu_ratio_edited=1.09, cpu_ratio_fresh=1.14, share_ours=0.056,
-               share_edited=0.065, share_fresh=0.094, html=25_000, project=tmp_path / "site-x1")
-    lines = benchmark.report([row], None, []).splitlines()
+    lines = benchmark.report([measured_row(tmp_path)], None, []).splitlines()
     assert "| x1 | 387 | 5 | 5.5 s | 5.9 s | 1.07 | 6.0 s | 1.08 | 6.1 s | 1.11 |" in lines
     assert "| x1 | 5.4 s | 5.8 s | 1.06 | 5.9 s | 1.09 | 6.2 s | 1.14 |" in lines
     assert "| x1 | 5.6% | 6.5% | 9.4% |" in lines
+
+
+def test_a_run_lost_midway_has_already_printed_the_parts_it_finished(tmp_path, monkeypatch, capsys):
+    def machine_lost(*args):
+        raise RuntimeError("machine lost")
+    monkeypatch.setattr(benchmark, "measure_scale", lambda work, scale, runs: measured_row(work, scale, runs))
+    monkeypatch.setattr(benchmark, "measure_weight", machine_lost)
+    monkeypatch.setattr(sys, "argv", ["benchmark.py", "--scales", "1,10", "--runs", "5", "--scale-runs", "3",
+                                      "--work-dir", str(tmp_path)])
+    with pytest.raises(RuntimeError, match="machine lost"):
+        benchmark.main()
+    printed = capsys.readouterr()
+    assert "| x1 | 387 | 5 | 5.5 s |" in printed.err and "| x10 | 3,870 | 3 | 5.5 s |" in printed.err
+    assert printed.out == "" and not list(tmp_path.iterdir())  # no whole report; the temporary folder removed
