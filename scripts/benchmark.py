@@ -16,12 +16,16 @@ Everything happens in copies in a temporary folder; the working tree is not touc
    navigation, and no hooks. Builds alternate, so all see the same machine. Each build's wall-clock time and
    processor time (user + system, which a busy machine delays but does not add to) are both reported.
 2. Scaling. The same with every record multiplied (synthetic copies with ids ending "-copy2" …).
-3. Page weight. What a first visit to a page transfers (HTML, CSS, JavaScript, images, and what the
+3. Instructions. The builds of part 1 once more, each counted by valgrind's callgrind in instructions
+   executed rather than timed: a count the machine's speed does not change, so its ratios hold on a
+   machine whose speed varies from one build to the next (about 50 times slower than a build; x1 only
+   unless --instruction-scales says otherwise).
+4. Page weight. What a first visit to a page transfers (HTML, CSS, JavaScript, images, and what the
    scripts fetch), measured in Chromium on a sample of pages, against a default Material site with the
    same pages (navigation listing every page, as Material does by default).
-4. Editing. Under `mkdocs serve`, one edited YAML record: the rebuilds it causes and the time until
+5. Editing. Under `mkdocs serve`, one edited YAML record: the rebuilds it causes and the time until
    the page shows the edit, for both languages and for ONLY_LANGUAGE=en.
-5. Pages. Each English page rendered by Python-Markdown alone at each scale: which pages take longest,
+6. Pages. Each English page rendered by Python-Markdown alone at each scale: which pages take longest,
    and how their time grows with their length (--only-pages measures this alone).
 
 Every figure is a median of --runs measurements (--scale-runs for the larger scales, where one build takes
@@ -41,6 +45,7 @@ import sys
 import tempfile
 import textwrap
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import yaml
@@ -137,14 +142,14 @@ def default_material_copy(plain: Path, target: Path) -> Path:
 
 
 def mkdocs(project: Path, *args: str, env: dict | None = None, runner: list[str] | None = None,
-           **popen) -> subprocess.CompletedProcess:
+           prefix: list[str] | None = None, **popen) -> subprocess.CompletedProcess:
     # Without PYTHONDONTWRITEBYTECODE (set on some machines), as Python runs by default: the hooks' modules
     # are compiled once, not on every build.
     environment = {k: v for k, v in os.environ.items()
                    if k not in ("SITE_URL", "ONLY_LANGUAGE", "REPO_URL", "PYTHONDONTWRITEBYTECODE")}
     environment.update(NO_MKDOCS_2_WARNING="1", **(env or {}))
-    return subprocess.run([sys.executable, *(runner or ["-m", "mkdocs"]), *args], cwd=project, env=environment,
-                          capture_output=True, text=True, **popen)
+    return subprocess.run([*(prefix or []), sys.executable, *(runner or ["-m", "mkdocs"]), *args], cwd=project,
+                          env=environment, capture_output=True, text=True, **popen)
 
 
 def timed_build(project: Path) -> float:
@@ -162,9 +167,14 @@ def timed_build(project: Path) -> float:
     now = resource.getrusage(resource.RUSAGE_CHILDREN)
     CPU_SECONDS.setdefault(project, []).append(now.ru_utime - used.ru_utime + now.ru_stime - used.ru_stime)
     HOOK_SECONDS.setdefault(project, []).append(float(hook_time.read_text()) if hook_time.exists() else 0.0)
+    check_built(result, project)
+    return elapsed
+
+
+def check_built(result: subprocess.CompletedProcess, project: Path) -> None:
+    """Stop the benchmark, with the first lines of MkDocs' output, if a build failed."""
     if result.returncode != 0:
         sys.exit(f"build failed in {project}:\n" + "\n".join((result.stdout + result.stderr).splitlines()[:40]))
-    return elapsed
 
 
 def median_html_bytes(project: Path) -> float:
@@ -263,7 +273,61 @@ def measure_scale(work: Path, scale: int, runs: int) -> dict:
     return row
 
 
-# --- 3: page weight -------------------------------------------------------------------------------
+# --- 3: instructions, counted rather than timed ---------------------------------------------------
+
+def callgrind(out: Path) -> list[str]:
+    """What runs a command under valgrind's callgrind, which counts the instructions it executes into out."""
+    return ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}"]
+
+
+def instructions_in(out: Path) -> int:
+    """The instructions counted, from the `totals:` line of callgrind's output file."""
+    match = re.search(r"^totals: (\d+)$", out.read_text(encoding="utf-8"), re.M)
+    if not match:
+        raise ValueError(f"{out} has no 'totals:' line: is it callgrind's output?")
+    return int(match.group(1))
+
+
+def counted_build(project: Path) -> int:
+    """Instructions one `mkdocs build` executes: as many on a slow machine as on a fast one.
+
+    Python seeds its string hashing at random in each process, which moves the count a little; the seed
+    is fixed. About 50 times slower than the build itself.
+    """
+    out = project / "callgrind.out"
+    check_built(mkdocs(project, "build", "-q", env={"PYTHONHASHSEED": "0"}, prefix=callgrind(out)), project)
+    return instructions_in(out)
+
+
+def counting_copy(work: Path, scale: int, state: str) -> Path:
+    """A copy of this site built once, then put in one of part 1's states, ready to be counted."""
+    project = copy_project(work / f"count-{state}-x{scale}", scale)
+    check_built(mkdocs(project, "build", "-q"), project)
+    if state == "fresh":
+        remove_generated_pages(project, work / "trash")
+    elif state == "edited":
+        record = project / "content" / "es" / EDITED_RECORD
+        record.write_text(with_marker(record.read_text(encoding="utf-8"), "benchmark-count"), encoding="utf-8")
+    return project  # "ours": the build above left its generated pages up to date
+
+
+def measure_instructions(work: Path, scale: int) -> dict:
+    """The plain site and this site in each state, each build counted once, one per processor at a time."""
+    print(f"instructions, records x{scale} …", file=sys.stderr, flush=True)
+    projects = {state: counting_copy(work, scale, state) for state in STATES[1:]}
+    plain = plain_copy(projects["ours"], work / f"count-plain-x{scale}")
+    check_built(mkdocs(plain, "build", "-q"), plain)  # like the others, counted in a project built before
+    projects = {"plain": plain, **projects}
+    # A count does not depend on what else the machine runs, so the builds may share it.
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        counts = dict(zip(projects, pool.map(counted_build, projects.values())))
+    for project in projects.values():
+        shutil.rmtree(project)
+    shutil.rmtree(work / "trash", ignore_errors=True)
+    return {"scale": scale, **counts, **{f"ratio_{state}": counts[state] / counts["plain"] for state in STATES[1:]}}
+
+
+# --- 4: page weight -------------------------------------------------------------------------------
 
 def sample_pages(site: Path, count: int) -> list[str]:
     """Every n-th page of both languages, as paths, so the sample spreads over the whole site."""
@@ -314,9 +378,7 @@ def measure_weight(row: dict, work: Path, sample: int) -> dict:
     address = f"http://127.0.0.1:{port}/"
     default = default_material_copy(row["plain_project"], work / "default-material")
     for name, project in (("ours", row["project"]), ("default", default)):
-        result = mkdocs(project, "build", "-q", env={"SITE_URL": address})
-        if result.returncode != 0:
-            sys.exit(f"build failed in {project}:\n{result.stderr}")
+        check_built(mkdocs(project, "build", "-q", env={"SITE_URL": address}), project)
         site = project / "site"
         with serve(site, port) as url:
             base = url + "/"
@@ -324,7 +386,7 @@ def measure_weight(row: dict, work: Path, sample: int) -> dict:
     return results
 
 
-# --- 4: editing under mkdocs serve ----------------------------------------------------------------
+# --- 5: editing under mkdocs serve ----------------------------------------------------------------
 
 def measure_serve_edits(project: Path, runs: int, only_language: str | None) -> dict:
     """Edit one Spanish record (one English record with ONLY_LANGUAGE=en) `runs` times under mkdocs serve."""
@@ -362,7 +424,7 @@ def measure_serve_edits(project: Path, runs: int, only_language: str | None) -> 
     return {"seconds": statistics.median(times), "rebuilds_per_edit": rebuilds / runs}
 
 
-# --- 5: which pages take longest to render ---------------------------------------------------------
+# --- 6: which pages take longest to render ---------------------------------------------------------
 
 def write_generated_pages(project: Path) -> None:
     """The project's generated pages, written by the hooks' own functions without a whole build."""
@@ -450,15 +512,27 @@ def kb(n: float) -> str:
     return f"{n / 1024:,.0f} KB"
 
 
-def state_cells(row: dict, measure: str = "") -> str:
-    """The plain site's time, then each state's time and ratio: wall-clock, or with measure="cpu_" processor time."""
-    return " | ".join([f"{row[measure + 'plain']:.1f} s"] + [
-        f"{row[measure + state]:.1f} s | {row[measure + 'ratio_' + state]:.2f}" for state in ("ours", "edited", "fresh")])
+def seconds(value: float) -> str:
+    return f"{value:.1f} s"
 
 
-def report(builds: list[dict], weight: dict | None, edits: list[tuple[str, dict]],
+def billions(value: int) -> str:
+    return f"{value / 1e9:.2f} billion"
+
+
+def state_cells(row: dict, measure: str = "", shown=seconds, digits: int = 2) -> str:
+    """The plain site's figure, then each state's figure and ratio: wall-clock time, with measure="cpu_"
+    processor time, or any figure `shown` writes out."""
+    return " | ".join([shown(row[measure + "plain"])] + [
+        f"{shown(row[measure + state])} | {row[measure + 'ratio_' + state]:.{digits}f}"
+        for state in ("ours", "edited", "fresh")])
+
+
+def report(builds: list[dict], counts: list[dict], weight: dict | None, edits: list[tuple[str, dict]],
            rendered: dict | None = None) -> str:
     lines = build_report(builds)
+    if counts:
+        lines += instruction_report(counts)
     if weight:
         lines += weight_report(weight)
     if edits:
@@ -544,6 +618,18 @@ def edit_report(edits: list[tuple[str, dict]]) -> list[str]:
     return lines
 
 
+def instruction_report(counts: list[dict]) -> list[str]:
+    intro = ("Instructions each build executed, counted by valgrind's callgrind: the plain site and this site in "
+             "each state above, one build of each (PYTHONHASHSEED=0). A build counts the same on a fast machine "
+             "as on a slow one, so these ratios are the hooks' whole cost, their own work and what their pages "
+             "cost MkDocs, without the machine's noise that moves the wall-clock ratios.")
+    lines = ["", *textwrap.wrap(intro, 118), "",
+             "| records | plain Markdown site | nothing changed | ratio | one record edited | ratio | fresh clone "
+             "| ratio |", "|---|---|---|---|---|---|---|---|"]
+    lines += [f"| x{row['scale']} | {state_cells(row, shown=billions, digits=3)} |" for row in counts]
+    return lines + ["", "Budget: each ratio at most 1.1 (the hooks add at most 10 %)."]
+
+
 def print_done(lines: list[str]) -> None:
     print("\n".join(["", "done so far:", *lines, ""]), file=sys.stderr, flush=True)
 
@@ -558,6 +644,10 @@ def main() -> None:
     parser.add_argument("--skip-weight", action="store_true")
     parser.add_argument("--skip-serve", action="store_true")
     parser.add_argument("--skip-pages", action="store_true")
+    parser.add_argument("--instruction-scales", default="1",
+                        help="record multipliers whose builds are also counted in instructions (about 12 minutes "
+                             "per build at x1, two at a time on two processors)")
+    parser.add_argument("--skip-instructions", action="store_true")
     parser.add_argument("--only-pages", action="store_true",
                         help="only which pages take longest to render (a few minutes): no build is timed")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder and print its path")
@@ -566,6 +656,11 @@ def main() -> None:
                              "and build in memory, away from a disk whose speed varies")
     args = parser.parse_args()
     scales = sorted({1, *map(int, args.scales.split(","))})
+    counted_scales = [] if args.skip_instructions or args.only_pages else sorted(
+        {int(n) for n in args.instruction_scales.split(",")})
+    if counted_scales and not shutil.which("valgrind"):
+        sys.exit("The instruction counts need valgrind (Debian: apt-get install valgrind); "
+                 "or leave them out with --skip-instructions.")
     work = Path(tempfile.mkdtemp(prefix="benchmark-", dir=args.work_dir))
     try:
         if args.only_pages:
@@ -573,10 +668,14 @@ def main() -> None:
             return
         # Each part's tables go to stderr as soon as it is done, so a run lost midway keeps what it measured;
         # the whole report goes to stdout at the end.
-        builds = []
-        for scale in scales:
-            builds.append(measure_scale(work, scale, args.runs if scale == 1 else args.scale_runs))
-            print_done(build_report(builds))
+        builds, counts = [], []
+        for scale in sorted({*scales, *counted_scales}):
+            if scale in scales:
+                builds.append(measure_scale(work, scale, args.runs if scale == 1 else args.scale_runs))
+                print_done(build_report(builds))
+            if scale in counted_scales:  # after the timed builds of its scale: counting them then would slow them
+                counts.append(measure_instructions(work, scale))
+                print_done(instruction_report(counts))
         weight = None
         if not args.skip_weight:
             weight = measure_weight(builds[0], work, args.sample)
@@ -587,7 +686,7 @@ def main() -> None:
             edits.append(("ONLY_LANGUAGE=en", measure_serve_edits(builds[0]["project"], args.runs, "en")))
             print_done(edit_report(edits))
         rendered = None if args.skip_pages else measure_page_rendering(work, scales)
-        print(report(builds, weight, edits, rendered))
+        print(report(builds, counts, weight, edits, rendered))
     finally:
         if args.keep:
             print(f"kept {work}", file=sys.stderr)

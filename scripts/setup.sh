@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Set up everything the site needs: a Python virtual environment in .venv with the pinned packages.
-# With --test, also what the tests need: the test packages and Debian's Chromium.
+# With --test, also what the tests need: the test packages, Debian's Chromium and the checkers' tools.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,6 +40,7 @@ if [ "${1:-}" = "--test" ]; then
   [ -f /usr/share/hunspell/es_MX.dic ] || missing+=(hunspell-es)
   command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
   command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+  command -v valgrind >/dev/null 2>&1 || missing+=(valgrind)  # counts instructions (the benchmark's steady figure)
   [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
   # axe-core, the Nu HTML Checker and Lighthouse, pinned in package.json and package-lock.json
   npm ci --no-audit --no-fund --loglevel=error

@@ -1,6 +1,8 @@
 """The benchmark's own parts: the synthetic content it builds is valid, its comparison sites are what they claim."""
 import os
+import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 import yaml
@@ -119,7 +121,7 @@ def measured_row(work, scale=1, runs=5):
 
 
 def test_the_report_gives_each_state_its_time_and_ratio_in_wall_clock_and_processor_time(tmp_path):
-    lines = benchmark.report([measured_row(tmp_path)], None, []).splitlines()
+    lines = benchmark.report([measured_row(tmp_path)], [], None, []).splitlines()
     assert "| x1 | 387 | 5 | 5.5 s | 5.9 s | 1.07 | 6.0 s | 1.08 | 6.1 s | 1.11 |" in lines
     assert "| x1 | 5.4 s | 5.8 s | 1.06 | 5.9 s | 1.09 | 6.2 s | 1.14 |" in lines
     assert "| x1 | 5.6% | 6.5% | 9.4% |" in lines
@@ -129,6 +131,7 @@ def test_a_run_lost_midway_has_already_printed_the_parts_it_finished(tmp_path, m
     def machine_lost(*args):
         raise RuntimeError("machine lost")
     monkeypatch.setattr(benchmark, "measure_scale", lambda work, scale, runs: measured_row(work, scale, runs))
+    monkeypatch.setattr(benchmark, "measure_instructions", lambda work, scale: counted_row(scale))
     monkeypatch.setattr(benchmark, "measure_weight", machine_lost)
     monkeypatch.setattr(sys, "argv", ["benchmark.py", "--scales", "1,10", "--runs", "5", "--scale-runs", "3",
                                       "--work-dir", str(tmp_path)])
@@ -136,4 +139,71 @@ def test_a_run_lost_midway_has_already_printed_the_parts_it_finished(tmp_path, m
         benchmark.main()
     printed = capsys.readouterr()
     assert "| x1 | 387 | 5 | 5.5 s |" in printed.err and "| x10 | 3,870 | 3 | 5.5 s |" in printed.err
+    assert "| x1 | 58.76 billion | 61.10 billion | 1.040 |" in printed.err  # the counts, before the loss
     assert printed.out == "" and not list(tmp_path.iterdir())  # no whole report; the temporary folder removed
+
+
+def test_callgrind_counts_the_same_program_the_same_and_more_work_as_more(tmp_path):
+    def count(code: str, out: Path) -> int:
+        result = subprocess.run([*benchmark.callgrind(out), sys.executable, "-c", code], capture_output=True,
+                                text=True, env={**os.environ, "PYTHONHASHSEED": "0"})
+        assert result.returncode == 0, result.stderr
+        return benchmark.instructions_in(out)
+    loop = "s = 0\nfor i in range({}): s += i"
+    once, again = count(loop.format(50_000), tmp_path / "a.out"), count(loop.format(50_000), tmp_path / "b.out")
+    assert once == again  # a count, not a time: the machine's speed does not move it
+    assert count(loop.format(500_000), tmp_path / "c.out") > once + 10_000_000  # 450,000 more additions
+
+
+def test_a_file_that_is_not_callgrinds_output_is_refused_by_name(tmp_path):
+    out = tmp_path / "callgrind.out"
+    out.write_text("events: Ir\nsummary: 12\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="callgrind.out has no 'totals:' line"):
+        benchmark.instructions_in(out)
+    out.write_text("events: Ir\nsummary: 12\ntotals: 12\n", encoding="utf-8")
+    assert benchmark.instructions_in(out) == 12
+
+
+@pytest.mark.slow
+def test_a_counted_build_builds_the_site_and_counts_its_instructions(tmp_path):
+    from sitebuild import FIXTURES, make_site
+    site = make_site(tmp_path / "project", FIXTURES / "good" / "content")
+    instructions = benchmark.counted_build(site)
+    assert (site / "site" / "es" / "figures" / "mexican-soldiers" / "index.html").exists()
+    assert instructions > 1e9  # MkDocs, Material and two languages: billions, not a stub's handful
+
+
+def test_the_counting_copies_are_in_the_states_the_timed_builds_measure(tmp_path, monkeypatch):
+    from sitebuild import FIXTURES, make_site
+    # the good fixture's content, not the paper's, and its one figure as the edited record
+    monkeypatch.setattr(benchmark, "copy_project",
+                        lambda target, scale: make_site(target, FIXTURES / "good" / "content"))
+    monkeypatch.setattr(benchmark, "EDITED_RECORD", Path("figures") / "mexican-soldiers.yml")
+    ours, edited, fresh = (benchmark.counting_copy(tmp_path, 1, state) for state in ("ours", "edited", "fresh"))
+    record = Path("content") / "es" / benchmark.EDITED_RECORD
+    assert "benchmark-count" in (edited / record).read_text(encoding="utf-8")
+    assert "benchmark-count" not in (ours / record).read_text(encoding="utf-8")
+    assert (ours / ".cache").is_dir() and (ours / "docs" / "es" / "figures").is_dir()
+    assert not (fresh / ".cache").exists() and not (fresh / "docs" / "es" / "figures").exists()
+    assert all((project / "site" / "index.html").exists() for project in (ours, edited, fresh))  # built before
+
+
+def counted_row(scale=1):
+    """What benchmark.measure_instructions returns, with made-up figures."""
+    return {"scale": scale, "plain": 58_757_854_200, "ours": 61_100_000_000, "edited": 62_000_000_000,
+            "fresh": 63_456_000_000, "ratio_ours": 1.0399, "ratio_edited": 1.0552, "ratio_fresh": 1.08}
+
+
+def test_the_report_gives_each_builds_instructions_and_their_ratios(tmp_path):
+    lines = benchmark.report([measured_row(tmp_path)], [counted_row()], None, []).splitlines()
+    assert ("| x1 | 58.76 billion | 61.10 billion | 1.040 | 62.00 billion | 1.055 | 63.46 billion | 1.080 |"
+            in lines)
+    assert lines[-1] == "Budget: each ratio at most 1.1 (the hooks add at most 10 %)."
+
+
+def test_without_valgrind_the_benchmark_stops_at_once_and_says_how_to_go_on(tmp_path, monkeypatch):
+    monkeypatch.setattr(benchmark.shutil, "which", lambda name: None)
+    monkeypatch.setattr(sys, "argv", ["benchmark.py", "--work-dir", str(tmp_path)])
+    with pytest.raises(SystemExit, match="need valgrind .*--skip-instructions"):
+        benchmark.main()
+    assert not list(tmp_path.iterdir())  # stopped before it copied anything
