@@ -28,9 +28,9 @@ Everything happens in copies in a temporary folder; the working tree is not touc
 6. Pages. Each English page rendered by Python-Markdown alone at each scale: which pages take longest,
    and how their time grows with their length (--only-pages measures this alone).
 
-Every figure is a median of --runs measurements (--scale-runs for the larger scales, where one build takes
-minutes); ratios compare figures from this same run. Each part's tables go to stderr as soon as it is done, and
-the whole report to stdout at the end.
+Every timed figure is a median of --runs measurements (--scale-runs for the larger scales, where one build
+takes minutes), or the fastest of them where the report says so; ratios compare figures from this same run.
+Each part's tables go to stderr as soon as it is done, and the whole report to stdout at the end.
 """
 from __future__ import annotations
 
