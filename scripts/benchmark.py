@@ -215,6 +215,9 @@ EDITED_RECORD = Path("figures") / "mexican-soldiers-border-7500.yml"
 # The builds of one round. Each round starts one state later, so that no state always runs first or
 # always follows the same other one (the machine may be faster or slower as a run goes on).
 STATES = ("plain", "fresh", "ours", "edited")
+# At x1, where a round takes a minute, each round also builds a copy of the plain site: its ratio to the plain site
+# is what the machine alone makes of two identical builds, the yardstick for the other ratios.
+CONTROL = "plain again"
 
 
 def with_marker(record_text: str, marker: str) -> str:
@@ -222,8 +225,8 @@ def with_marker(record_text: str, marker: str) -> str:
     return re.sub(r'^(summary: "?)', rf"\g<1>{marker} ", record_text, count=1, flags=re.M)
 
 
-def round_order(n: int) -> list[str]:
-    return list(STATES[n % len(STATES):] + STATES[:n % len(STATES)])
+def round_order(n: int, states: tuple[str, ...] = STATES) -> list[str]:
+    return list(states[n % len(states):] + states[:n % len(states)])
 
 
 def measure_scale(work: Path, scale: int, runs: int) -> dict:
@@ -232,18 +235,21 @@ def measure_scale(work: Path, scale: int, runs: int) -> dict:
     project = copy_project(work / f"site-x{scale}", scale)
     timed_build(project)  # writes the generated pages the plain copy is made of; warms caches
     plain = plain_copy(project, work / f"plain-x{scale}")
+    states, plain_sites = STATES, {"plain": plain}
     if scale == 1:
         timed_build(plain)  # warms caches (at larger scales one build takes minutes)
+        states, plain_sites[CONTROL] = (*STATES, CONTROL), work / "plain-again-x1"
+        shutil.copytree(plain, plain_sites[CONTROL])
     record = project / "content" / "es" / EDITED_RECORD
     original = record.read_text(encoding="utf-8")
-    times: dict[str, list[float]] = {state: [] for state in STATES}  # wall-clock seconds, one a round
-    cpu: dict[str, list[float]] = {state: [] for state in STATES}  # processor seconds
+    times: dict[str, list[float]] = {state: [] for state in states}  # wall-clock seconds, one a round
+    cpu: dict[str, list[float]] = {state: [] for state in states}  # processor seconds
     share: dict[str, list[float]] = {state: [] for state in STATES[1:]}  # the hooks' time over the rest's
     for n in range(runs):
-        for state in round_order(n):
-            if state == "plain":
-                times["plain"].append(timed_build(plain))
-                cpu["plain"].append(CPU_SECONDS[plain][-1])
+        for state in round_order(n, states):
+            if state in plain_sites:
+                times[state].append(timed_build(plain_sites[state]))
+                cpu[state].append(CPU_SECONDS[plain_sites[state]][-1])
                 continue
             if state == "fresh":
                 remove_generated_pages(project, work / "trash")
@@ -264,13 +270,14 @@ def measure_scale(work: Path, scale: int, runs: int) -> dict:
 
 
 def summary(times: dict[str, list[float]], cpu: dict[str, list[float]], share: dict[str, list[float]]) -> dict:
-    """Medians of each state's rounds; ratios of each build of this site against the plain site's build of the
-    same round (their median); and the fastest build of each state, with its ratio to the plain site's fastest."""
+    """Medians of each state's rounds; ratios of each build of this site (or of the control) against the plain
+    site's build of the same round (their median); and the fastest build of each state, with its ratio to the plain
+    site's fastest."""
     row = {name: statistics.median(values) for name, values in times.items()}
     row.update({f"cpu_{name}": statistics.median(values) for name, values in cpu.items()})
     row.update({f"share_{name}": statistics.median(values) for name, values in share.items()})
     row.update({f"fastest_{name}": min(values) for name, values in times.items()})
-    for state in STATES[1:]:
+    for state in (name for name in times if name != "plain"):
         row[f"ratio_{state}"] = statistics.median(map(operator.truediv, times[state], times["plain"]))
         row[f"cpu_ratio_{state}"] = statistics.median(map(operator.truediv, cpu[state], cpu["plain"]))
         row[f"fastest_ratio_{state}"] = row[f"fastest_{state}"] / row["fastest_plain"]
@@ -563,6 +570,7 @@ def build_report(builds: list[dict]) -> list[str]:
               "|---|---|---|---|---|---|---|---|---|---|"]
     for row in builds:
         lines.append(f"| x{row['scale']} | {row['pages']['en']:,} | {row['runs']} | {state_cells(row)} |")
+    lines += control_lines(builds)
     lines += ["", *textwrap.wrap("The processor time (user + system) the same builds used, and its ratios: a "
                                  "build waiting for a busy machine takes longer, but uses no more processor time.",
                                  118), "",
@@ -597,6 +605,18 @@ def build_report(builds: list[dict]) -> list[str]:
                  for name in ("ours", "edited", "plain")]
         lines.append(f"| x{row['scale']} | {pages(row):,} | {' | '.join(cells)} | {kb(row['html'])} |")
     return lines + ["", "Budget: time per page at x30 within 1.2 times that at x1."]
+
+
+def control_lines(builds: list[dict]) -> list[str]:
+    """What the machine alone makes of two identical builds, where the run measured it."""
+    lines = []
+    for row in (row for row in builds if f"ratio_{CONTROL}" in row):
+        lines += ["", *textwrap.wrap(
+            f"Control at x{row['scale']}: a copy of the plain site, built in the same rounds, against the plain "
+            f"site: {row[f'ratio_{CONTROL}']:.2f} (the median of the rounds' ratios), "
+            f"{row[f'fastest_ratio_{CONTROL}']:.2f} (the fastest builds'), where the builds are the same: a ratio "
+            "as far from 1 is the machine's, not the hooks'.", 118)]
+    return lines
 
 
 def weight_report(weight: dict) -> list[str]:

@@ -72,9 +72,10 @@ def test_a_timed_build_keeps_its_processor_time_and_its_hooks_time(tmp_path):
 
 
 def test_rounds_build_every_state_and_each_state_leads_one_round_in_turn():
-    rounds = [benchmark.round_order(n) for n in range(len(benchmark.STATES))]
-    assert all(sorted(order) == sorted(benchmark.STATES) for order in rounds)
-    assert sorted(order[0] for order in rounds) == sorted(benchmark.STATES)
+    for states in (benchmark.STATES, (*benchmark.STATES, benchmark.CONTROL)):  # x10 and x30; x1, with the control
+        rounds = [benchmark.round_order(n, states) for n in range(len(states))]
+        assert all(sorted(order) == sorted(states) for order in rounds)
+        assert sorted(order[0] for order in rounds) == sorted(states)
 
 
 def test_the_fresh_clone_state_has_no_generated_page_and_no_cache(tmp_path):
@@ -132,6 +133,19 @@ def test_ratios_pair_the_builds_of_a_round_and_the_fastest_builds_are_compared_a
     assert row["cpu_ratio_ours"] == pytest.approx(1.05) and row["share_ours"] == 0.05
     assert row["fastest_ours"] == 10.5 and row["fastest_ratio_ours"] == pytest.approx(1.05)
     assert row["fastest_ratio_fresh"] == pytest.approx(0.9)  # the fastest of each, from different rounds
+
+
+def test_the_control_compares_the_plain_site_with_a_copy_of_itself_in_the_same_rounds(tmp_path):
+    times = {"plain": [10.0, 12.0, 11.0], "ours": [11.0] * 3, "edited": [11.0] * 3, "fresh": [11.0] * 3,
+             benchmark.CONTROL: [10.5, 11.4, 12.1]}
+    row = benchmark.summary(times, cpu=times, share={"ours": [0.05] * 3, "edited": [0.06] * 3, "fresh": [0.08] * 3})
+    assert row[f"ratio_{benchmark.CONTROL}"] == pytest.approx(1.05)  # of 1.05, 0.95 and 1.1
+    assert row[f"fastest_ratio_{benchmark.CONTROL}"] == pytest.approx(1.05)  # 10.5 / 10
+    row.update(scale=1, pages={"en": 387, "es": 387}, runs=3, html=25_000, project=tmp_path / "site-x1")
+    report = benchmark.report([row], [], None, [])
+    assert "Control at x1: a copy of the plain site, built in the same rounds, against the plain site: 1.05 (the " \
+           "median of the rounds' ratios), 1.05 (the fastest builds')" in " ".join(report.split())
+    assert "Control" not in benchmark.report([measured_row(tmp_path)], [], None, [])  # only where it was measured
 
 
 def test_the_report_gives_each_state_its_time_and_ratio_in_wall_clock_processor_and_fastest_time(tmp_path):
