@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Measure the site's speed and weight, side by side with plain and default sites, in one run.
 
-    .venv/bin/python scripts/benchmark.py                 # everything (about 70 minutes on 2 cores)
+    .venv/bin/python scripts/benchmark.py                 # everything (3 to 4 hours on 2 cores)
     .venv/bin/python scripts/benchmark.py --work-dir /dev/shm   # the same, every copy and build in memory
     .venv/bin/python scripts/benchmark.py --scales 1 --runs 3 --skip-serve
 
