@@ -238,7 +238,8 @@ def measure_scale(work: Path, scale: int, runs: int) -> dict:
     states, plain_sites = STATES, {"plain": plain}
     if scale == 1:
         timed_build(plain)  # warms caches (at larger scales one build takes minutes)
-        states, plain_sites[CONTROL] = (*STATES, CONTROL), work / "plain-again-x1"
+        states = (*STATES, CONTROL)
+        plain_sites[CONTROL] = work / "plain-again-x1"
         shutil.copytree(plain, plain_sites[CONTROL])
     record = project / "content" / "es" / EDITED_RECORD
     original = record.read_text(encoding="utf-8")
