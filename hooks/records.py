@@ -22,6 +22,7 @@ try:
 except ImportError:  # the validate command (and its pre-commit hook) runs without MkDocs
     PluginError = Exception
 
+import text_rules
 import xrefs
 from schema import (
     COLLECTIONS, DEFAULT_LANGUAGE, FIELD_TYPES, ID_PATTERN, LANGUAGES, RECORD_SUFFIXES, STAMP_FIELD, STAMP_PATTERN,
@@ -32,8 +33,6 @@ from schema import (
 # !custom ...) is refused before anything is constructed.
 PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in
               ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
-RAW_HTML = re.compile(r"<(?!https?://)(?:[/?]?[A-Za-z]|!)")
-SCRIPT_LINK = re.compile(r"\]\(\s*(?:javascript|data|vbscript):", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -394,6 +393,8 @@ def _check_fields(rec: RecordFile, out: _Collector) -> None:
             value = check_value(rec, spec, rec.values[name], out)
             if value is not None and name == "same_in_both":
                 value = _check_field_names(rec, schema, value, out)
+            elif value is not None and name == "not_in_paper":
+                value = _check_shown_field_names(rec, schema, value, out)
             if value is None:
                 del rec.values[name]
             else:
@@ -424,6 +425,21 @@ def _check_field_names(rec: RecordFile, schema: Collection, names: list, out: _C
                         f"text fields: {', '.join(sorted(translated))}", "same_in_both", i)
             return None
     return names
+
+
+def _check_shown_field_names(rec: RecordFile, schema: Collection, names: list, out: _Collector):
+    shown = [f.name for f in schema.fields if f.name not in NOT_MARKABLE]
+    for i, name in enumerate(names):
+        if name not in shown:
+            out.at(rec, f"field 'not_in_paper': '{name}' is not a field shown in the details of {schema.name}; "
+                        f"fields: {', '.join(shown)}", "not_in_paper", i)
+            return None
+    return names
+
+
+# Fields that cannot be marked as background: where a record sits, its own words and its marks.
+NOT_MARKABLE = {"order", "title", "summary", "body", "quote", "gaps", "points", "works", "same_in_both",
+                "context", "not_in_paper", "editorial"}
 
 
 def check_value(rec: RecordFile, spec: Field, value, out: _Collector):
@@ -530,16 +546,9 @@ def _as_text(value):
 
 
 def _safe_text(text: str, wrong):
-    """Record text is rendered as Markdown, never as raw HTML."""
-    match = RAW_HTML.search(text)
-    if match:
-        snippet = text[match.start():match.start() + 12].split(">")[0]
-        return wrong(f"raw HTML is not allowed (found '{snippet}'); write plain text or Markdown")
-    if SCRIPT_LINK.search(text):
-        return wrong("links must point at web pages (http or https), not scripts")
-    if "\x00" in text:
-        return wrong("contains a NUL character")
-    return text
+    """Record text is rendered as Markdown that cannot carry markup of its own (see text_rules)."""
+    problem = text_rules.unsafe(text)
+    return text if problem is None else wrong(problem[1])
 
 
 def _describe(value) -> str:

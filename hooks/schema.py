@@ -86,6 +86,12 @@ def _common(*, section_required: bool = True) -> tuple[Field, ...]:
         Field("related", "refs", to=(), help="Other records this one relates to."),
         Field("same_in_both", "lines",
               help="Text fields that are proper names and so read the same in both languages (e.g. term)."),
+        Field("context", "text", translated=True,
+              help="Background the paper does not state (an acronym's expansion, an agency's role), "
+                   "shown in a box marked as background, not from the paper."),
+        Field("not_in_paper", "lines",
+              help="Fields whose values the paper does not state (e.g. expansion, reports_to): "
+                   "shown marked as background."),
     )
 
 
@@ -143,6 +149,9 @@ COLLECTIONS: dict[str, Collection] = {c.name: c for c in (
     Collection("figures", _common() + (
         Field("value", "number", required=True, help="The number exactly as the paper gives it."),
         Field("unit", "line", required=True, translated=True),
+        Field("as_written", "line", translated=True,
+              help="The paper's own words where it gives the figure in words or as an approximation "
+                   "('more than half'): shown wherever the value is shown, instead of the bare number."),
         Field("place", "line", translated=True),
         Field("year", "line", help="Year or period as the paper gives it, e.g. 2008 or 1999-2005."),
         Field("period", "line", translated=True, help="The period in words, where the paper gives no year."),
