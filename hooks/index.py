@@ -13,7 +13,7 @@ from functools import partial
 from typing import Callable
 
 import xrefs
-from render import front_matter
+from markdown_text import front_matter
 from schema import COLLECTIONS, LANGUAGES
 
 INDEXED = ("recommendations", "strategies", "options")

@@ -11,34 +11,36 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.utils.templates import TemplateContext
+
+import build_state
+import i18n_plugin
+
 NOT_FOUND = "404.html"
-_pages: dict[str, bytes] = {}
 
 
-def current_language(config) -> str | None:
-    return config.plugins["i18n"].current_language
-
-
-def language_homes(config) -> list[dict]:
+def language_homes(config: MkDocsConfig) -> list[dict]:
     """The language switcher's entries for a page with no counterpart: each language's home."""
     return [{"name": lang.name, "lang": lang.locale, "link": lang.link}
-            for lang in config.plugins["i18n"].config.languages if lang.build]
+            for lang in i18n_plugin.languages(config) if lang.build]
 
 
-def on_template_context(context, template_name, config):
+def on_template_context(context: TemplateContext, *, template_name: str, config: MkDocsConfig) -> TemplateContext:
     if template_name == NOT_FOUND:
         context["alternates"] = language_homes(config)
     return context
 
 
-def on_post_build(config):
-    language = current_language(config)
+def on_post_build(*, config: MkDocsConfig) -> None:
+    pages = build_state.for_build(config).not_found_pages
+    language = i18n_plugin.current_language(config)
     written = Path(config.site_dir) / NOT_FOUND
     if not written.exists():
         return
-    _pages[language] = written.read_bytes()
-    for lang in config.plugins["i18n"].config.languages:
-        if lang.locale in _pages:
+    pages[language] = written.read_bytes()
+    for lang in i18n_plugin.languages(config):
+        if lang.locale in pages:
             target = written if lang.default else Path(config.site_dir) / lang.locale / NOT_FOUND
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(_pages[lang.locale])
+            target.write_bytes(pages[lang.locale])

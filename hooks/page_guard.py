@@ -11,7 +11,17 @@ from __future__ import annotations
 import html
 import re
 
-TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*)\s*/?>")
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+
+import build_state
+import edit_links
+
+TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)(\s[^>]*)?>")
+# Only attributes that could run code are read one by one: event handlers, and addresses (any attribute
+# ending in "href", "src", "action" ...). A page without either is passed at once.
+SUSPECT = re.compile(r"\son\w+\s*=|(?:href|src|action|poster|data)\s*=", re.IGNORECASE)
 ATTRIBUTE = re.compile(r"([^\s=>/]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
 ADDRESS_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "data"}
 SAFE_SCHEMES = {"http", "https", "mailto"}
@@ -28,7 +38,8 @@ def problems(page_html: str) -> list[str]:
     markup = STYLE_BLOCK.sub("", SCRIPT_BLOCK.sub(lambda m: m.group(1), page_html))
     for tag in TAG.finditer(markup):
         name = tag.group(1).lower()
-        for attribute in ATTRIBUTE.finditer(tag.group(2)):
+        attributes = tag.group(2) or ""
+        for attribute in ATTRIBUTE.finditer(attributes) if SUSPECT.search(attributes) else ():
             key = attribute.group(1).lower()
             value = html.unescape((attribute.group(2) or "").strip("\"'"))
             if key.startswith("on"):
@@ -47,22 +58,12 @@ def _own(name: str, tag: str) -> bool:
     return name == "script" and "src=" not in tag or "assets/" in tag
 
 
-def on_post_page(output: str, page, config) -> str:
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     found = problems(output)
     if found:
-        from mkdocs.exceptions import PluginError
         source = page.file.src_uri
-        record = _record_file(source, config)
-        where = f"{record} (rendered as {source})" if record else source
+        record = edit_links.source_file(source, build_state.for_build(config).content)
+        where = f"{record} (rendered as {source})" if record and record.startswith("content/") else source
         raise PluginError(f"{where}: the page would run markup that is not the site's own:\n  "
                           + "\n  ".join(found))
     return output
-
-
-def _record_file(src_uri: str, config) -> str | None:
-    parts = src_uri.split("/")
-    content = getattr(config, "site_content", None)
-    if content is None or len(parts) != 3:
-        return None
-    record = content.get(parts[0], parts[2][:-3]) if parts[0] in content.records else None
-    return record.path if record else None

@@ -6,7 +6,7 @@ its collection's page: the pyramid of needs, the agencies table, the key figures
 """
 from __future__ import annotations
 
-from render import format_number
+from markdown_text import format_number
 
 PICTURES = {"needs": "pyramid.html.j2", "agencies": "agencies.html.j2", "figures": "key-figures.html.j2",
             "arguments": "argument-map.html.j2"}

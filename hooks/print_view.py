@@ -12,6 +12,10 @@ import posixpath
 import re
 from urllib.parse import urlsplit
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
 # Links within the page (#…) and to other hosts already say enough or are shown as they are.
 RELATIVE_LINK = re.compile(r'<a (?=[^>]*\bhref="(?![a-z][a-z0-9+.-]*:|#)([^"]*)")')
 
@@ -56,5 +60,5 @@ def mark_print_addresses(html: str, site_url: str, page_url: str) -> str:
     return RELATIVE_LINK.sub(mark, html)
 
 
-def on_page_content(html, page, config, files):
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     return mark_print_addresses(html, config.site_url, page.url)

@@ -1,6 +1,6 @@
 """The record schema: every kind of record, its fields and their types.
 
-Defined once here; the build (hooks/records.py), the validate command and
+Defined once here; the build (hooks/validation.py), the validate command and
 the tests all read it. A field is either *translated* (written in each
 language's file) or *language-neutral* (written once, in the English file
 only, so the two languages cannot drift apart).
@@ -37,6 +37,11 @@ WORK_KEYS = ("author", "title", "container", "publisher", "place", "date", "page
 WORK_LANGUAGES = ("en", "es")  # a work's `lang`: the language of its title
 
 
+# Fields `not_in_paper` cannot name: where a record sits, its own words and its marks.
+NOT_MARKABLE = frozenset({"order", "title", "summary", "body", "quote", "gaps", "points", "works", "same_in_both",
+                          "context", "not_in_paper", "editorial"})
+
+
 @dataclass(frozen=True)
 class Field:
     name: str
@@ -58,6 +63,11 @@ class Collection:
 
     def get(self, name: str) -> Field | None:
         return next((f for f in self.fields if f.name == name), None)
+
+    @property
+    def markable_fields(self) -> tuple[str, ...]:
+        """Fields `not_in_paper` may name: those shown as values in a record's details."""
+        return tuple(f.name for f in self.fields if f.name not in NOT_MARKABLE)
 
     @property
     def translated_fields(self) -> tuple[Field, ...]:

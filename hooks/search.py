@@ -13,7 +13,11 @@ import re
 import unicodedata
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+import i18n_plugin
 
 from schema import DEFAULT_LANGUAGE, LANGUAGES
 
@@ -62,23 +66,17 @@ def write_split_indexes(site_dir: Path, only_language: str | None = None) -> Non
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def only_language(config) -> str | None:
-    """The one language being built, when ONLY_LANGUAGE asks for one (see mkdocs.yml)."""
-    return config.plugins["i18n"].config.build_only_locale
-
-
-def on_post_page(output: str, page, config):
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     """A translated page looks for the search index under its own language's folder."""
-    lang = config.plugins["i18n"].current_language
-    if lang == DEFAULT_LANGUAGE or only_language(config):
+    lang = i18n_plugin.current_language(config)
+    if lang == DEFAULT_LANGUAGE or i18n_plugin.only_language(config):
         return output
     # Material resolves the index and the results against this base: it must end with a slash
     return CONFIG_BASE.sub(lambda m: f"{m.group(1)}{m.group(2)}/{lang}/{m.group(3)}", output, count=1)
 
 
 @event_priority(-200)  # after the i18n plugin has built every language and written the merged index
-def on_post_build(config):
-    i18n = config.plugins["i18n"]
-    if i18n.building:
+def on_post_build(*, config: MkDocsConfig) -> None:
+    if i18n_plugin.building_other_languages(config):
         return  # an inner, per-language build: the merged index is not written yet
-    write_split_indexes(Path(config.site_dir), only_language(config))
+    write_split_indexes(Path(config.site_dir), i18n_plugin.only_language(config))

@@ -14,7 +14,10 @@ import os
 import re
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+
+import i18n_plugin
 
 ENTRY = re.compile(r"<url>.*?</url>", re.DOTALL)
 LOC = re.compile(r"<loc>([^<]*)</loc>")
@@ -48,13 +51,13 @@ def robots_txt(site_url: str) -> str:
 
 
 @event_priority(-200)  # after the i18n plugin has built every language and written the full sitemap
-def on_post_build(config):
-    if config.plugins["i18n"].building:
+def on_post_build(*, config: MkDocsConfig) -> None:
+    if i18n_plugin.building_other_languages(config):
         return  # an inner, per-language build
     site_dir = Path(config.site_dir)
     site_url = config.site_url.rstrip("/") + "/"
     full = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
-    homes = {site_url} | {f"{site_url}{lang.locale}/" for lang in config.plugins["i18n"].config.languages}
+    homes = {site_url} | {f"{site_url}{lang.locale}/" for lang in i18n_plugin.languages(config)}
     folders = [site_dir / address[len(site_url):] for address in page_addresses(full)
                if address.startswith(site_url) and address != site_url]
     folders = [folder for folder in folders if folder.is_dir()]

@@ -11,7 +11,7 @@ import json
 from functools import partial
 from typing import Callable
 
-from render import front_matter
+from markdown_text import front_matter
 from schema import COLLECTIONS, DEFAULT_LANGUAGE, LANGUAGES
 
 UP_TO_DATE, OUTDATED, MISSING = "up-to-date", "outdated", "missing"

@@ -8,6 +8,9 @@ shows up there.
 """
 from __future__ import annotations
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
 
 # The drawer and search toggles are checkboxes, on which `autocomplete` is not allowed.
 # (Material adds it so that Firefox does not restore an open drawer after a reload.)
@@ -68,10 +71,10 @@ def mend_head(html: str) -> str:
     return html
 
 
-def on_post_page(output, page, config):
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     return mend_material_markup(output)
 
 
-def on_post_template(output_content, template_name, config):
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     # The theme's own pages (404.html) are rendered without on_post_page.
     return mend_material_markup(output_content) if template_name.endswith(".html") else output_content

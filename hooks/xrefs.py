@@ -11,44 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from render import format_number, link_text
+from markdown_text import format_number, link_text
+from markers import PROSE_REF, prose_references, text_values
 from schema import COLLECTIONS, DEFAULT_LANGUAGE
 
-PROSE_REF = re.compile(r"\[\[([^\]|]+?)(?:\|([^\]]+))?\]\]")
 # In hand-written pages also: [[list:collection]] (every record, linked, with its summary)
 # and [[figure:id]] (a figure's value, unit and title, linked).
 PAGE_MARKER = re.compile(r"\[\[(list|figure):([a-z0-9-]+)\]\]")
 # Relations a target does not list back: a section page lists its records by itself.
 NOT_LISTED_BACK = {"section"}
-
-
-def prose_references(text: str) -> list[tuple[str, int]]:
-    """(id, offset) of every [[id]] marker in a text."""
-    return [(m.group(1).strip(), m.start()) for m in PROSE_REF.finditer(text)]
-
-
-def marker_position(node, text: str, offset: int, source_lines: list[str]) -> tuple[int, int]:
-    """Line and column of a marker inside a YAML scalar, found in the file's own lines."""
-    line = node.start_mark.line + 1 + text[:offset].count("\n")
-    if getattr(node, "style", None) in ("|", ">"):
-        line += 1  # a block scalar's text starts on the line after its indicator
-    marker = text[offset:text.index("]]", offset) + 2]
-    source = source_lines[line - 1] if 0 < line <= len(source_lines) else ""
-    return line, source.find(marker) + 1 if marker in source else 1
-
-
-def text_values(collection: str, values: dict, nodes: dict | None = None) -> list[tuple[str, str, object]]:
-    """(field name, text, YAML node or None) of every translated text of a record."""
-    nodes = nodes or {}
-    out = []
-    for spec in COLLECTIONS[collection].translated_fields:
-        value, node = values.get(spec.name), nodes.get(spec.name)
-        if isinstance(value, str):
-            out.append((spec.name, value, node))
-        elif isinstance(value, list):
-            for i, item in enumerate(value):
-                out.append((spec.name, item, node.value[i] if node is not None else None))
-    return out
 
 
 def link(target, from_collection: str, text: str | None = None) -> str:

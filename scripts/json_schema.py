@@ -15,20 +15,31 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
+import text_rules  # noqa: E402
 from schema import (  # noqa: E402
     COLLECTIONS, DEFAULT_LANGUAGE, ID_PATTERN, LANGUAGES, STAMP_FIELD, STAMP_PATTERN, WORK_KEYS, WORK_LANGUAGES, Field,
 )
 
-TEXT = {"type": "string", "minLength": 1, "not": {"pattern": "<(?!https?://)([/?]?[A-Za-z]|!)"}}
-LINE = {**TEXT, "pattern": "^[^\\n]*\\n?$"}
+# Text: not empty, and none of what text_rules refuses (the same rules as regular expressions).
+TEXT = {"type": "string", "pattern": "\\S",
+        "not": {"anyOf": [{"pattern": pattern} for pattern in text_rules.FORBIDDEN_PATTERNS]}}
+# One line: no line break between its first and last visible characters.
+LINE = {**TEXT, "not": {"anyOf": [*TEXT["not"]["anyOf"], {"pattern": "\\S[\\s\\S]*\\n[\\s\\S]*\\S"}]}}
 RECORD_ID = {"type": "string", "pattern": ID_PATTERN.pattern}
 
 
-def field_schema(spec: Field) -> dict:
+# Fields whose items name other fields of the same record.
+FIELD_NAME_LISTS = {
+    "same_in_both": lambda c: [f.name for f in c.translated_fields],
+    "not_in_paper": lambda c: list(c.markable_fields),
+}
+
+
+def field_schema(spec: Field, collection) -> dict:
     kinds = {
         "line": {"anyOf": [LINE, {"type": "integer"}]},
-        "text": TEXT,
-        "lines": {"type": "array", "minItems": 1, "items": LINE},
+        "text": {"anyOf": [TEXT, {"type": "integer"}]},
+        "lines": {"type": "array", "minItems": 1, "items": {"anyOf": [LINE, {"type": "integer"}]}},
         "int": {"type": "integer"},
         "number": {"type": "number"},
         "flag": {"type": "boolean"},
@@ -38,10 +49,13 @@ def field_schema(spec: Field) -> dict:
         "refs": {"type": "array", "items": RECORD_ID, "uniqueItems": True},
         "works": {"type": "array", "minItems": 1, "items": {
             "type": "object", "additionalProperties": False,
-            "properties": {key: ({"enum": list(WORK_LANGUAGES)} if key == "lang" else LINE) for key in WORK_KEYS},
+            "properties": {key: ({"enum": list(WORK_LANGUAGES)} if key == "lang"
+                                 else {"anyOf": [LINE, {"type": "integer"}]}) for key in WORK_KEYS},
         }},
     }
     schema = dict(kinds[spec.type])
+    if spec.name in FIELD_NAME_LISTS:
+        schema = {"type": "array", "minItems": 1, "items": {"enum": list(FIELD_NAME_LISTS[spec.name](collection))}}
     if spec.help:
         schema["description"] = spec.help
     return schema
@@ -50,7 +64,7 @@ def field_schema(spec: Field) -> dict:
 def collection_schema(name: str, lang: str) -> dict:
     collection = COLLECTIONS[name]
     fields = [f for f in collection.fields if f.translated or lang == DEFAULT_LANGUAGE]
-    properties = {f.name: field_schema(f) for f in fields}
+    properties = {f.name: field_schema(f, collection) for f in fields}
     if lang != DEFAULT_LANGUAGE:
         properties[STAMP_FIELD] = {"type": "string", "pattern": STAMP_PATTERN.pattern,
                                    "description": "The English version this translates; set by scripts/translations.py stamp."}

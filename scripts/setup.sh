@@ -40,7 +40,6 @@ if [ "${1:-}" = "--test" ]; then
   [ -f /usr/share/hunspell/es_MX.dic ] || missing+=(hunspell-es)
   command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
   command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
-  command -v valgrind >/dev/null 2>&1 || missing+=(valgrind)  # counts instructions (the benchmark's steady figure)
   [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
   # axe-core, the Nu HTML Checker and Lighthouse, pinned in package.json and package-lock.json
   npm ci --no-audit --no-fund --loglevel=error

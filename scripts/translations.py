@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 import translations  # noqa: E402
-from records import ContentError, load_content  # noqa: E402
+from validation import ContentError, load_content  # noqa: E402
 from schema import DEFAULT_LANGUAGE, STAMP_FIELD  # noqa: E402
 
 STAMP_LINE = re.compile(rf"^{STAMP_FIELD}:.*\n?", re.MULTILINE)
@@ -48,7 +48,8 @@ def stamp(content, root: Path, ids: list[str]) -> int:
             path = root / record.path
             text = STAMP_LINE.sub("", path.read_text(encoding="utf-8"))
             value = translations.fingerprint(content.get(DEFAULT_LANGUAGE, record_id))
-            path.write_text(f"{STAMP_FIELD}: {value}\n{text}", encoding="utf-8")
+            # quoted: a fingerprint of digits alone would read as a number
+            path.write_text(f"{STAMP_FIELD}: '{value}'\n{text}", encoding="utf-8")
             print(f"{record.path}: translates {value}")
     return 0
 

@@ -10,7 +10,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from records import ContentError, load_content  # noqa: E402
+from validation import ContentError, load_content  # noqa: E402
 
 
 def main() -> int:

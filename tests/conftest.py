@@ -7,7 +7,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # The hooks import each other by module name, as MkDocs loads them.
 sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests")]
 
-from records import load_content  # noqa: E402
+from validation import load_content  # noqa: E402
 from sitebuild import FIXTURES, build, make_site  # noqa: E402
 from webserver import free_port, serve  # noqa: E402
 

@@ -1,7 +1,7 @@
 """Every bad-content fixture stops the build with exactly its expected messages."""
 import pytest
 
-from records import ContentError, load_content
+from validation import ContentError, load_content
 from sitebuild import bad_case_content, bad_cases, build, make_site
 
 CASES = bad_cases()

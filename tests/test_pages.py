@@ -3,12 +3,18 @@ import re
 import shutil
 from pathlib import Path
 
-import pages
+import page_html
+import record_pages
 import render
 import yaml
-from pages import load_labels, write_if_changed, write_pages
-from render import format_number, link_text
-from records import Content, load_content
+from hand_written import hand_written_pages
+from labels import load_labels
+from markdown_text import format_number, front_matter, link_text
+from page_files import write_if_changed
+from page_files import write_pages as write_page_files
+from schema import COLLECTIONS
+from content import Content
+from validation import load_content
 from sitebuild import FIXTURES, ROOT
 
 GOOD = FIXTURES / "good" / "content"
@@ -34,13 +40,17 @@ def test_write_if_changed_only_writes_new_text(tmp_path):
     assert write_if_changed(path, "two") is True
 
 
+def write_pages(content, docs, labels):
+    return write_page_files(record_pages.generated_pages(content, labels), docs)
+
+
 def test_pages_for_every_record_and_collection_in_both_languages(tmp_path):
     content = load_content(GOOD)
     written = write_pages(content, tmp_path, load_labels())
     for lang in ("en", "es"):
         for record in content.records[lang].values():
             assert (tmp_path / lang / record.collection / f"{record.id}.md").exists()
-        for name in pages.COLLECTIONS:
+        for name in COLLECTIONS:
             assert (tmp_path / lang / name / "index.md").exists()
             assert (tmp_path / lang / name / ".gitignore").read_text().endswith("*\n")
     assert written
@@ -63,7 +73,7 @@ def test_pages_of_removed_records_are_deleted(tmp_path):
 def _page(lang, record_id):
     content = load_content(GOOD)
     record = content.get(lang, record_id)
-    return pages.render_record(record, content, load_labels()[lang], render.template_environment())
+    return record_pages.render_record(record, content, load_labels()[lang], render.template_environment())
 
 
 def test_record_page_shows_text_fields_and_links_in_its_language():
@@ -79,7 +89,7 @@ def test_record_page_shows_text_fields_and_links_in_its_language():
 
 def test_record_page_marks_quotes_and_gaps_and_letters_points():
     strategy = _page("en", "first-best")
-    assert '> **Quotation from the paper:** “the "first best" strategy”' in strategy
+    assert '> **Quotation from the paper:** “the ‘first best’ strategy”' in strategy
     assert '!!! note "What the paper leaves open"\n\n    The paper does not say who would commission it.' in strategy
     rec = _page("es", "two-levels")
     assert "- **a.** Fortalecer los programas nacionales de seguridad." in rec
@@ -100,20 +110,20 @@ def test_section_page_lists_the_records_that_come_from_it():
 
 def test_collection_page_groups_options_by_kind():
     content = load_content(GOOD)
-    page = pages.render_collection("es", "options", content, load_labels()["es"], render.template_environment())
+    page = record_pages.render_collection("es", "options", content, load_labels()["es"], render.template_environment())
     assert "## Opción dentro de una estrategia" in page
     assert "1. [Legalizar el consumo y la distribución de mariguana](heterodox-marijuana.md) — " in page
 
 
 def test_glossary_abbreviations_are_focusable_except_inside_links():
     html = '<p><abbr title="x">SPP</abbr> and <a href="y">the <abbr title="x">SPP</abbr></a></p>'
-    assert pages.focusable_abbreviations(html) == (
+    assert page_html.focusable_abbreviations(html) == (
         '<p><abbr tabindex="0" title="x">SPP</abbr> and <a href="y">the <abbr title="x">SPP</abbr></a></p>')
 
 
 def test_front_matter_keeps_quotes_colons_and_accents_as_written():
     tricky = 'Nota 12: "AFP" en Terra — región #1'
-    assert yaml.safe_load(render.front_matter(tricky, "a: b\nc")) == {"title": tricky, "description": "a: b\nc"}
+    assert yaml.safe_load(front_matter(tricky, "a: b\nc")) == {"title": tricky, "description": "a: b\nc"}
 
 
 def test_print_addresses_resolve_relative_links_as_a_browser_does():
@@ -136,89 +146,12 @@ def test_print_addresses_resolve_relative_links_as_a_browser_does():
 
 # ---------------------------------------------------------------- a build with unchanged inputs
 
-def _project(tmp_path):
-    """A project root with the good content, and a function that refreshes its pages as a build does."""
-    shutil.copytree(GOOD, tmp_path / "content")
-
-    def refresh():
-        return pages.refresh_pages(tmp_path, tmp_path / "docs", load_content(tmp_path / "content", tmp_path),
-                                   load_labels(), {})
-    return tmp_path / "docs", refresh
-
-
-def test_pages_are_not_made_again_while_their_inputs_are_unchanged(tmp_path, monkeypatch):
-    docs, refresh = _project(tmp_path)
-    assert refresh() is True
-    assert (docs / "en" / "figures" / "mexican-soldiers.md").exists()
-
-    def must_not_render(*args):
-        raise AssertionError("rendered although nothing changed")
-    monkeypatch.setattr(pages, "page_makers", must_not_render)
-    assert refresh() is False
-
-
-def test_an_edited_record_makes_its_pages_again(tmp_path):
-    docs, refresh = _project(tmp_path)
-    refresh()
-    record = tmp_path / "content" / "es" / "figures" / "mexican-soldiers.yml"
-    record.write_text(record.read_text(encoding="utf-8").replace("El documento cuenta", "Según el documento hay"),
-                      encoding="utf-8")
-    assert refresh() is True
-    assert "Según el documento hay" in (docs / "es" / "figures" / "mexican-soldiers.md").read_text(encoding="utf-8")
-
-
-def test_generated_pages_changed_by_hand_are_made_again(tmp_path):
-    docs, refresh = _project(tmp_path)
-    refresh()
-    page = docs / "en" / "figures" / "mexican-soldiers.md"
-    original = page.read_text(encoding="utf-8")
-    for change in (lambda: page.write_text("# edited by hand\n", encoding="utf-8"),
-                   page.unlink,
-                   lambda: (docs / "en" / "figures" / "stray.md").write_text("# stray\n", encoding="utf-8"),
-                   lambda: (tmp_path / pages.STAMP).write_text("not json", encoding="utf-8")):
-        change()
-        assert refresh() is True
-        assert page.read_text(encoding="utf-8") == original
-        assert not (docs / "en" / "figures" / "stray.md").exists()
-        assert refresh() is False
-
-
-def test_compiled_templates_are_kept_in_the_cache_and_give_the_same_pages(tmp_path):
-    docs, refresh = _project(tmp_path)
-    refresh()
-    cache = tmp_path / pages.TEMPLATE_CACHE
-    assert sorted(cache.iterdir()), "no compiled template was kept"
-    content, labels = load_content(tmp_path / "content", tmp_path), load_labels()
-    assert pages.generated_pages(content, labels, {}, cache) == pages.generated_pages(content, labels, {})
-
-
-def test_the_inputs_fingerprint_changes_with_any_record_file_and_the_git_dates(tmp_path):
-    shutil.copytree(GOOD, tmp_path / "content")
-
-    def fingerprint(history=None):
-        return pages.inputs_fingerprint(load_content(tmp_path / "content", tmp_path), history or {})
-    before = fingerprint()
-    assert fingerprint() == before
-    record = tmp_path / "content" / "es" / "figures" / "mexican-soldiers.yml"
-    record.write_text(record.read_text(encoding="utf-8") + "# una nota\n", encoding="utf-8")
-    commented = fingerprint()
-    assert commented != before  # any byte of a record file counts, even a comment
-    record.rename(record.with_name("mexican-soldiers.yaml"))
-    assert fingerprint() not in (before, commented)  # and its file name
-    assert fingerprint({"content/en/figures/new.yml": "2026-12-02"}) != fingerprint()
-
-
-def test_the_code_fingerprint_covers_every_hook_file_and_template():
-    assert "templates/record.md.j2" in pages.files_under(pages.HERE)
-    assert not any("__pycache__" in name for name in pages.files_under(pages.HERE))
-
-
 def test_hand_written_pages_are_found_and_generated_folders_skipped(tmp_path):
     for rel in ("en/index.md", "es/about.md", "en/guide/more.md", "en/figures/x.md", "es/side-by-side/figures.md",
                 "en/downloads/notes.md", "en/notes.txt"):
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text("# x\n", encoding="utf-8")
-    assert [p.relative_to(tmp_path).as_posix() for p in pages.hand_written_pages(tmp_path)] == [
+    assert [p.relative_to(tmp_path).as_posix() for p in hand_written_pages(tmp_path)] == [
         "en/guide/more.md", "en/index.md", "es/about.md"]
 
 
@@ -233,7 +166,7 @@ def test_side_by_side_views_come_in_parts_that_hold_each_record_once_in_order(tm
     size = 1  # the fixture's collections hold one or two records
     made = translations.page_makers(content, load_labels(), template_environment(), size=size)
     for lang in ("en", "es"):
-        for name in pages.COLLECTIONS:
+        for name in COLLECTIONS:
             ids = [r.id for r in content.collection(lang, name)]
             files = [f"{lang}/side-by-side/{name}.md"] + [
                 f"{lang}/side-by-side/{name}-{n}.md" for n in range(2, len(ids) + 1)]
@@ -257,5 +190,14 @@ def test_record_pages_link_to_the_part_of_the_view_that_shows_them():
     glossary = content.collection("en", "glossary")
     assert len(glossary) > 2 * translations.SIDE_BY_SIDE_RECORDS  # the paper's glossary needs three parts
     last = glossary[-1]
-    page = pages.generated_pages(content, load_labels())[Path("en/glossary") / f"{last.id}.md"]
+    page = record_pages.generated_pages(content, load_labels())[Path("en/glossary") / f"{last.id}.md"]
     assert f"](../side-by-side/glossary-3.md#{last.id})" in page
+
+
+def test_quotes_are_typographic_in_each_language_from_the_straight_ones_editors_type():
+    from typography import quotes
+    assert quotes('dice "la \'guerra\' perdida" y O\'Rourke', "es") == "dice «la “guerra” perdida» y O’Rourke"
+    assert quotes('says "the \'war\' lost" and Mexico\'s', "en") == "says “the ‘war’ lost” and Mexico’s"
+    assert quotes('see [the "report"](https://example.org/"a")', "en") == 'see [the “report”](https://example.org/"a")'
+    rec = _page("es", "first-best")
+    assert "> **Cita del documento (traducción propia):** «la estrategia “óptima”»" in rec

@@ -1,10 +1,11 @@
 """Unit tests of loading and validating records."""
-import gc
-
 import pytest
 
-import records
-from records import ContentError, load_content
+import validation
+from content import Record
+from problems import Problem, Problems
+from validation import ContentError, load_content
+from yaml_source import read_record_file
 from sitebuild import FIXTURES
 
 GOOD = FIXTURES / "good" / "content"
@@ -32,11 +33,11 @@ def test_collection_is_sorted_by_order():
 def _problems(tmp_path, collection, text, lang="en", name="sample"):
     path = tmp_path / f"{name}.yml"
     path.write_bytes(text if isinstance(text, bytes) else text.encode())
-    out = records._Collector(tmp_path)
-    rec = records.parse_record_file(path, lang, collection, f"content/{lang}/{collection}/{name}.yml", out)
+    out = Problems()
+    rec = read_record_file(path, lang, collection, f"content/{lang}/{collection}/{name}.yml", out)
     if rec is not None:
-        records._check_fields(rec, out)
-    return rec, [str(p) for p in out.problems]
+        validation._check_fields(rec, out)
+    return rec, [str(p) for p in out.found]
 
 
 def test_parse_keeps_line_numbers(tmp_path):
@@ -70,8 +71,8 @@ def test_safe_loading_never_constructs_python_objects(tmp_path):
 
 
 def test_content_error_counts_problems():
-    err = ContentError([records.Problem("a.yml", 1, 1, "en", "a", "bad"),
-                        records.Problem("b.yml", 2, 1, "es", "b", "worse")])
+    err = ContentError([Problem("a.yml", 1, 1, "en", "a", "bad"),
+                        Problem("b.yml", 2, 1, "es", "b", "worse")])
     assert str(err).splitlines() == ["2 problems in the content records:",
                                      "a.yml:1:1: [en] a: bad", "b.yml:2:1: [es] b: worse"]
 
@@ -87,35 +88,18 @@ def test_collections_are_sorted_once_and_each_caller_gets_its_own_list():
     assert all(r["section"] == section for section, group in by_section.items() for r in group)
 
 
-def test_loading_leaves_nothing_for_the_garbage_collector():
-    load_content(GOOD)
-    gc.collect()
-    gc.disable()  # else the collector could run, and free what loading left, before it is counted
-    try:
-        content = load_content(GOOD)
-        left = gc.collect()
-    finally:
-        gc.enable()
-    assert left == 0, f"loading left {left} objects in reference cycles, kept until the collector runs"
-    assert content.count() == 11
+def test_a_misspelled_field_name_raises_instead_of_reading_as_empty():
+    record = load_content(GOOD).get("en", "mexican-soldiers")
+    assert record["points"] is None  # a field of another collection: this record has none
+    with pytest.raises(KeyError, match="no collection has a field 'valeu'"):
+        record["valeu"]
 
 
-def test_collector_is_paused_while_parsing_and_back_on_after(monkeypatch, tmp_path):
-    seen = []
-    parse = records.parse_record_file
-    monkeypatch.setattr(records, "parse_record_file", lambda *a: seen.append(gc.isenabled()) or parse(*a))
-    load_content(GOOD)
-    assert seen and not any(seen)
-    assert gc.isenabled()
-    with pytest.raises(ContentError, match="folder for language"):
-        load_content(tmp_path)  # no language folders
-    assert gc.isenabled(), "a content error left the collector off"
-
-
-def test_collector_left_off_when_it_was_off():
-    gc.disable()
-    try:
-        load_content(GOOD)
-        assert not gc.isenabled()
-    finally:
-        gc.enable()
+def test_a_misspelled_field_in_a_template_stops_the_page(tmp_path):
+    import jinja2
+    from render import template_environment
+    env = template_environment()
+    record = Record("figures", "x", "en", "content/en/figures/x.yml", {"value": 1})
+    with pytest.raises(jinja2.UndefinedError):
+        env.from_string("{{ record.valeu }}").render(record=record)
+    assert env.from_string("{{ record.value }}").render(record=record) == "1"

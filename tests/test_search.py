@@ -23,9 +23,9 @@ def test_translated_pages_are_pointed_at_their_own_index():
         plugins = {"i18n": type("I18n", (), {"current_language": "es",
                                              "config": type("C", (), {"build_only_locale": None})()})()}
     html = '<script id="__config" type="application/json">{"annotate": null, "base": "../..", "x": 1}</script>'
-    assert '"base": "../../es/"' in search.on_post_page(html, None, Config())
+    assert '"base": "../../es/"' in search.on_post_page(html, page=None, config=Config())
     Config.plugins["i18n"].current_language = "en"
-    assert search.on_post_page(html, None, Config()) == html
+    assert search.on_post_page(html, page=None, config=Config()) == html
 
 
 def _search(page, url, query):

@@ -6,8 +6,9 @@ import json
 import index
 import render
 import xrefs
-from pages import load_labels, render_record
-from records import load_content
+from labels import load_labels
+from record_pages import render_record
+from validation import load_content
 from sitebuild import FIXTURES
 
 GOOD = FIXTURES / "good" / "content"

@@ -1,4 +1,4 @@
-"""Serve a built site on 127.0.0.1, and wait for a served page: for browser tests and scripts/benchmark.py."""
+"""Serve a built site on 127.0.0.1, and wait for a served page: for browser tests and benchmark/benchmark.py."""
 import contextlib
 import functools
 import socket

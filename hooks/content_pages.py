@@ -1,0 +1,75 @@
+"""MkDocs hook: the site's pages made from content/, from loading the records to each page's HTML.
+
+on_config     load and validate the records (hooks/build_state.py), write the generated pages
+              (hooks/record_pages.py, hooks/page_files.py), check the hand-written pages' markers
+on_page_markdown   resolve the markers of hand-written pages (hooks/hand_written.py)
+on_page_context    "Edit this page" opens the file that holds the page's text (hooks/edit_links.py)
+on_page_content    glossary terms focusable, anchors titled in the page's language (hooks/page_html.py)
+on_serve      watch hand-written pages but not generated ones (hooks/serve_watch.py)
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
+
+import build_state
+import edit_links
+import hand_written
+import page_html
+import serve_watch
+import xrefs
+from git_dates import git_history
+from page_files import write_pages
+from record_pages import generated_pages
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # The i18n plugin runs on_config once per language; the pages of both are written the first time.
+    if not config.repo_url:
+        config.edit_uri = None  # without REPO_URL there is no repository to send editors to
+    state = build_state.for_build(config)
+    if not state.pages_written:
+        docs_dir = Path(config.docs_dir)
+        write_pages(generated_pages(state.content, state.labels, git_history(state.root)), docs_dir)
+        hand_written.check_hand_written_pages(docs_dir, state.content)
+        state.pages_written = True
+    return config
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    content = build_state.for_build(config).content
+    if edit_links.source_file(page.file.src_uri, content):
+        return markdown  # a generated page: its links are already resolved
+    return xrefs.expand_page(markdown, page.file.src_uri, content)[0]
+
+
+def on_page_context(context: TemplateContext, *, page: Page, config: MkDocsConfig,
+                    nav: Navigation) -> TemplateContext:
+    source = edit_links.source_file(page.file.src_uri, build_state.for_build(config).content)
+    if source and config.repo_url:
+        page.edit_url = edit_links.edit_url(config.repo_url, config.edit_uri, source)
+    return context
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    html = page_html.focusable_abbreviations(html)
+    language = config.theme["language"]
+    if language != "en":
+        html = page_html.permalink_titles(html, build_state.for_build(config).labels[language]["permalink"])
+    return html
+
+
+def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
+    serve_watch.watch_hand_written(server, Path(config.docs_dir))
+    return server
+
+
+def on_shutdown() -> None:
+    build_state.end()

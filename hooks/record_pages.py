@@ -1,0 +1,167 @@
+"""The generated pages' Markdown: one page per record and per collection, in each language.
+
+Every generated page is a function of the content: `page_makers` lists them all, by path under docs/,
+with the translation pages (hooks/translations.py) and the options index (hooks/index.py).
+"""
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from typing import Callable
+
+import jinja2
+
+import index
+import pictures
+import translations
+import xrefs
+from git_dates import last_updated
+from markdown_text import format_number, front_matter
+from render import template_environment
+from schema import COLLECTIONS, LANGUAGES, Field
+
+TERMINOLOGY = "terminology"  # the termbase shown to readers
+# Collections whose index page groups its records by a field, in the order of the field's choices.
+GROUP_BY = {"options": "kind", "concepts": "kind", "agencies": "country", "needs": "tier"}
+# Fields the page shows in its own place, not in the details list.
+SHOWN_APART = {"order", "title", "summary", "body", "quote", "gaps", "points", "works", "same_in_both",
+               "context", "not_in_paper", "as_written", "unit", "no_separator", "editorial"}
+
+
+def choice_label(labels: dict, name: str, value) -> str:
+    return str(labels["choices"].get(name, {}).get(value, value))
+
+
+def field_value(record, spec: Field, content, labels: dict) -> str | None:
+    """A neutral or translated field as Markdown for the details list."""
+    value = record[spec.name]
+    if value is None:
+        return None
+    if spec.type == "ref":
+        return xrefs.link(content.get(record.lang, value), record.collection)
+    if spec.type == "refs":
+        return ", ".join(xrefs.link(content.get(record.lang, v), record.collection) for v in value)
+    if spec.type == "number":
+        return figure_value(record)
+    if spec.type == "choices":
+        return ", ".join(choice_label(labels, spec.name, v) for v in value)
+    if spec.type in ("choice", "int", "flag"):
+        labelled = labels["choices"].get(spec.name)
+        return choice_label(labels, spec.name, value) if labelled else str(value)
+    return str(value)
+
+
+def figure_value(record) -> str:
+    """A figure's value as the pages show it: the paper's own words where it gives them, else the number."""
+    shown = record["as_written"] or format_number(record["value"], not record["no_separator"])
+    return f"{shown} {record['unit']}" if record["unit"] else shown
+
+
+def details(record, content, labels: dict) -> list[tuple[str, str]]:
+    """(label, Markdown) of each field the details list shows; a value the paper does not state is marked."""
+    rows = []
+    background = set(record["not_in_paper"] or [])
+    editorial = set(record["editorial"] or [])
+    for spec in COLLECTIONS[record.collection].fields:
+        if spec.name in SHOWN_APART or (spec.name == "number" and record.collection == "sections"):
+            continue
+        shown = field_value(record, spec, content, labels)
+        if shown and spec.name in background:
+            shown += f' <span class="background-mark">({labels["fields"]["not_in_paper"]})</span>'
+        elif shown and spec.name in editorial:
+            shown += f' <span class="editorial-mark">({labels["index"]["editorial_mark"]})</span>'
+        if shown:
+            rows.append((labels["fields"][spec.name], shown))
+    return rows
+
+
+def records_from_section(section, content) -> list[tuple[str, list]]:
+    """For a section page: the records that come from it, by collection."""
+    groups = []
+    for name in COLLECTIONS:
+        items = content.grouped_by(section.lang, name, "section").get(section.id, [])
+        if items:
+            groups.append((name, items))
+    return groups
+
+
+# ---------------------------------------------------------------- rendering
+
+def render_record(record, content, labels: dict, env: jinja2.Environment,
+                  updated: tuple[str, str] | None = None) -> str:
+    template = env.get_template("record.md.j2")
+    from_section = records_from_section(record, content) if record.collection == "sections" else []
+    description = xrefs.plain_prose(record["summary"], record.lang, content)
+    page = template.render(
+        record=xrefs.with_links(record, content),
+        referenced_by=xrefs.referenced_by(record, content, labels),
+        outdated=translations.status(content, record) == translations.OUTDATED,
+        side_by_side=translations.side_by_side_link(content, record),
+        updated=updated,
+        # the collection in the <title> keeps titles unique (an agency and a glossary term may share a name)
+        front_matter=front_matter(f"{record['title']} · {labels['collections'][record.collection]['title']}",
+                                  description),
+        details=details(record, content, labels),
+        labels=labels,
+        collection_title=labels["collections"][record.collection]["title"],
+        from_section=[(labels["collections"][name]["title"], [xrefs.link(r, "sections") for r in items])
+                      for name, items in from_section],
+    )
+    definitions = xrefs.abbreviations(content.glossary(record.lang), page)
+    return f"{page}\n{definitions}\n" if definitions else page
+
+
+def group_records(lang: str, name: str, content, labels: dict) -> list[tuple[str | None, list]]:
+    field_name = GROUP_BY.get(name)
+    if not field_name:
+        return [(None, content.collection(lang, name))]
+    groups = content.grouped_by(lang, name, field_name)
+    spec = COLLECTIONS[name].get(field_name)
+    order = list(spec.choices) if spec.choices else sorted(groups)
+    return [(choice_label(labels, field_name, value), groups[value]) for value in order if value in groups]
+
+
+def render_collection(lang: str, name: str, content, labels: dict, env: jinja2.Environment) -> str:
+    meta = labels["collections"][name]
+    return env.get_template("collection.md.j2").render(
+        picture=pictures.picture(content, lang, name, labels, env),
+        front_matter=front_matter(meta["title"], meta["intro"]),
+        title=meta["title"],
+        intro=meta["intro"],
+        groups=group_records(lang, name, content, labels),
+    )
+
+
+def page_makers(content, all_labels: dict, history: dict, env: jinja2.Environment) -> dict[Path, Callable]:
+    """Every generated page, as {path relative to docs/: function(content) -> its Markdown}."""
+    makers: dict[Path, Callable] = {}
+    for lang in LANGUAGES:
+        labels = all_labels[lang]
+        for name in COLLECTIONS:
+            folder = Path(lang) / name
+            makers[folder / "index.md"] = partial(render_collection, lang, name, labels=labels, env=env)
+            for record in content.collection(lang, name):
+                makers[folder / f"{record.id}.md"] = partial(record_page, lang, record.id, labels=labels,
+                                                             env=env, history=history)
+        makers[Path(lang) / TERMINOLOGY / "index.md"] = partial(terminology_page, lang, labels=labels, env=env)
+    for extra in (translations.page_makers(content, all_labels, env), index.page_makers(all_labels, env)):
+        makers.update({Path(rel): make for rel, make in extra.items()})
+    return makers
+
+
+def terminology_page(lang: str, content, labels: dict, env: jinja2.Environment) -> str:
+    words = labels["terminology"]
+    return env.get_template("terminology.md.j2").render(
+        front_matter=front_matter(words["title"], words["intro"]), words=words, terms=content.terms,
+        notes=lang == "en")  # the notes are written for editors, in English
+
+
+def record_page(lang: str, record_id: str, content, labels: dict, env: jinja2.Environment, history: dict) -> str:
+    record = content.get(lang, record_id)
+    return render_record(record, content, labels, env, last_updated(record, history, labels))
+
+
+def generated_pages(content, all_labels: dict, history: dict | None = None) -> dict[Path, str]:
+    """Every generated page, rendered, as {path relative to docs/: Markdown}."""
+    makers = page_makers(content, all_labels, history or {}, template_environment())
+    return {rel: make(content) for rel, make in makers.items()}

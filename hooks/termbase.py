@@ -1,0 +1,119 @@
+"""The termbase (content/termbase.yml): one approved Spanish rendering of each recurring English term.
+
+`check` reports every Spanish record whose English text uses a term but whose Spanish text uses none of the
+approved renderings, or uses one to avoid, as `file:line:column: [es] id: message`; the build stops on them as
+on any content problem. Phrases marked as another language (`*Post-NAFTA North America*{lang=en}`) are left
+out on both sides: they are titles and names, quoted as they are.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from problems import Problem
+from schema import COLLECTIONS, DEFAULT_LANGUAGE
+
+OTHER_LANGUAGE = re.compile(r"\*[^*\n]+\*\{\s*:?\s*lang=\w+\s*\}")
+
+
+@dataclass(frozen=True)
+class Term:
+    english: tuple[str, ...]
+    spanish: tuple[str, ...]
+    avoid: tuple[str, ...]
+    note: str
+
+    def __post_init__(self):
+        words = lambda forms: "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))  # noqa: E731
+        object.__setattr__(self, "_english", re.compile(rf"(?<!\w)(?:{words(self.english)})(?!\w)", re.IGNORECASE))
+        object.__setattr__(self, "_approved", re.compile(rf"(?<!\w)(?:{words(map(_folded, self.spanish))})"))
+        object.__setattr__(self, "_avoid", re.compile(rf"(?<!\w)(?:{words(self.avoid)})(?!\w)")
+                           if self.avoid else None)
+
+    def used_in_english(self, text: str) -> str | None:
+        match = self._english.search(text)
+        return match.group(0) if match else None
+
+    def approved_in(self, folded_spanish: str) -> bool:
+        """Whether the Spanish text, given as _folded makes it, uses an approved rendering."""
+        return self._approved.search(folded_spanish) is not None
+
+    def avoided_in(self, spanish: str) -> str | None:
+        match = self._avoid.search(spanish) if self._avoid else None
+        return match.group(0) if match else None
+
+
+def _folded(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
+
+
+def load_termbase(path: Path) -> list[Term]:
+    """The entries of the termbase; a ValueError naming the entry when one is not as documented."""
+    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    terms = []
+    for n, entry in enumerate(entries, 1):
+        if not isinstance(entry, dict) or not entry.get("en") or not entry.get("es") \
+                or set(entry) - {"en", "es", "avoid", "note"}:
+            raise ValueError(f"{path}: entry {n} needs 'en' and 'es' lists (and may have 'avoid' and 'note')")
+        terms.append(Term(tuple(map(str, entry["en"])), tuple(map(str, entry["es"])),
+                          tuple(map(str, entry.get("avoid") or ())), str(entry.get("note", ""))))
+    return terms
+
+
+def _texts(record) -> dict[str, str]:
+    """{field: its text, other-language phrases left out} for every translated text field of a record."""
+    out = {}
+    for spec in COLLECTIONS[record.collection].translated_fields:
+        value = record.fields.get(spec.name)
+        if isinstance(value, list):
+            value = "\n".join(map(str, value))
+        if isinstance(value, str):
+            out[spec.name] = re.sub(r"\s+", " ", OTHER_LANGUAGE.sub(" ", value))  # as Markdown reads line breaks
+    return out
+
+
+def check(content, terms: list[Term], root: Path, lang: str = "es") -> list[Problem]:
+    problems = []
+    for record_id, english in content.records[DEFAULT_LANGUAGE].items():
+        translation = content.get(lang, record_id)
+        if translation is None or record_id in _same_in_both(english):
+            continue
+        english_texts, spanish_texts = _texts(english), _texts(translation)
+        folded = {field: _folded(text) for field, text in spanish_texts.items()}
+        folded_all = "\n".join(folded.values())
+        for term in terms:
+            for field, text in english_texts.items():
+                form = term.used_in_english(text)
+                if form and not term.approved_in(folded_all):
+                    line = _line_of(root / translation.path, field)
+                    problems.append(Problem(translation.path, line, 1, lang, record_id,
+                                            f"field '{field}': the English says '{form}'; write "
+                                            f"{' or '.join(repr(r) for r in term.spanish)} (content/termbase.yml)"))
+                    break
+            for field, text in spanish_texts.items():
+                avoided = term.avoided_in(text)
+                if avoided:
+                    line = _line_of(root / translation.path, field)
+                    problems.append(Problem(translation.path, line, 1, lang, record_id,
+                                            f"field '{field}': '{avoided}' is a rendering to avoid; write "
+                                            f"{' or '.join(repr(r) for r in term.spanish)} (content/termbase.yml)"))
+                    break
+    return problems
+
+
+def _same_in_both(record) -> set:
+    return {record.id} if record.fields.get("same_in_both") else set()
+
+
+def _line_of(path: Path, field: str) -> int:
+    try:
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.startswith(f"{field}:"):
+                return n
+    except OSError:
+        pass
+    return 1
