@@ -37,10 +37,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     state = build_state.for_build(config)
     if not state.pages_written:
         docs_dir = Path(config.docs_dir)
-        write_pages(generated_pages(state.content, state.labels, git_history(state.root)), docs_dir)
+        edit_base = edit_links.edit_url(config.repo_url, config.edit_uri, "x")[:-1] if config.repo_url else None
+        write_pages(generated_pages(state.content, state.labels, git_history(state.root), edit_base), docs_dir)
         hand_written.check_hand_written_pages(docs_dir, state.content)
         state.pages_written = True
     return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    build_state.for_build(config).files = files  # record pages find their neighbours here
+    return files
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -52,10 +58,45 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 def on_page_context(context: TemplateContext, *, page: Page, config: MkDocsConfig,
                     nav: Navigation) -> TemplateContext:
-    source = edit_links.source_file(page.file.src_uri, build_state.for_build(config).content)
+    state = build_state.for_build(config)
+    source = edit_links.source_file(page.file.src_uri, state.content)
     if source and config.repo_url:
         page.edit_url = edit_links.edit_url(config.repo_url, config.edit_uri, source)
+    place_in_collection(page, nav, state)
     return context
+
+
+def place_in_collection(page: Page, nav: Navigation, state) -> None:
+    """A record page, which the navigation does not list, is shown where its collection is.
+
+    Its collection's page becomes its parent (Material's breadcrumb: Home › Proposals › Recommendations) and
+    is marked active while it renders (the tab and the sidebar), and the records before and after it in the
+    collection's order are its previous and next pages (Material's footer). MkDocs unmarks the parents when
+    the page is done.
+    """
+    lang, name, record_id = record_page_parts(page.file.src_uri, state.content)
+    if record_id is None:
+        return
+    collection_page = next((p for p in nav.pages if p.file.src_uri == f"{lang}/{name}/index.md"), None)
+    if collection_page is None:
+        return
+    page.parent = collection_page
+    collection_page.active = True
+    ids = list(state.content.positions(lang, name))
+    n = ids.index(record_id)
+    neighbours = [ids[n - 1] if n > 0 else None, ids[n + 1] if n + 1 < len(ids) else None]
+    page.previous_page, page.next_page = (
+        state.files.get_file_from_path(f"{lang}/{name}/{i}.md").page if i and state.files else None
+        for i in neighbours)
+
+
+def record_page_parts(src_uri: str, content) -> tuple[str, str, str | None]:
+    """(language, collection, record id) of a record page; the id is None for any other page."""
+    parts = src_uri.split("/")
+    if len(parts) == 3 and parts[2] != "index.md" and content.get(parts[0], parts[2][:-3]) is not None \
+            if parts[0] in content.records else False:
+        return parts[0], parts[1], parts[2][:-3]
+    return "", "", None
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -36,3 +36,17 @@ def front_matter(title: str, description: str) -> str:
     # A JSON string is a valid YAML double-quoted string.
     return (f"title: {json.dumps(str(title), ensure_ascii=False)}\n"
             f"description: {json.dumps(str(description), ensure_ascii=False)}\n")
+
+
+def figure_value(record) -> str:
+    """A figure's value as pages show it: the paper's own words where it gives them, else the number; its unit."""
+    shown = record["as_written"] or format_number(record["value"], not record["no_separator"])
+    return f"{shown} {record['unit']}" if record["unit"] else shown
+
+
+def figure_context(record, footnote_title: str | None, footnote_word: str) -> str:
+    """A figure's period and source as pages show them beside it: "2008; footnote 16"."""
+    parts = [record["year"] or record["period"]]
+    if record["footnote"]:
+        parts.append(footnote_title or footnote_word)
+    return "; ".join(str(p) for p in parts if p)

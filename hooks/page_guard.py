@@ -1,10 +1,11 @@
-"""The last check before a page is written: nothing in it can run a script but the site's own.
+"""A check of every page's content as Markdown made it: nothing in it can run a script.
 
-Record text is checked when it is loaded (hooks/text_rules.py). This checks the rendered HTML of every
-page again, whatever it was made from, so that a Markdown extension, a template or a hand-written page
-that lets markup through stops the build instead of reaching readers: no event-handler attribute
-(onclick=, onerror= ...), no address with a scheme that runs code (javascript:, data: ...), no
-<script> but Material's and the site's own.
+Record text is checked when it is loaded (hooks/text_rules.py). This checks the HTML Markdown makes of every
+page again, whatever it was made from (records, templates, hand-written pages), so that an extension or a
+template that lets markup through stops the build instead of reaching readers: no event-handler attribute
+(onclick=, onerror= ...), no address with a scheme that runs code (javascript:, data: ...), no <script>,
+<iframe>, <object>, <embed> or <base> but the site's own. Material's templates around the content are the
+theme's, and the Content-Security-Policy (hooks/csp.py) lets only the site's scripts run in any case.
 """
 from __future__ import annotations
 
@@ -18,12 +19,12 @@ from mkdocs.structure.pages import Page
 import build_state
 import edit_links
 
-TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)(\s[^>]*)?>")
-# Only attributes that could run code are read one by one: event handlers, and addresses (any attribute
-# ending in "href", "src", "action" ...). A page without either is passed at once.
-SUSPECT = re.compile(r"\son\w+\s*=|(?:href|src|action|poster|data)\s*=", re.IGNORECASE)
-ATTRIBUTE = re.compile(r"([^\s=>/]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
-ADDRESS_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "data"}
+# Found with patterns that start with a literal (fast over a whole page), then checked one by one.
+EVENT_HANDLER = re.compile(r"[oO][nN][a-zA-Z]+\s*=")  # then: inside a tag, as an attribute name?
+VALUE_WITH_SCHEME = re.compile(r"=\s*([\"']?)\s*([a-zA-Z][a-zA-Z0-9+.\-\s]*?)\s*(:|&)")  # then: of an address?
+ADDRESS_ATTRIBUTES = {"href", "src", "action", "formaction", "poster", "data", "xlink:href"}
+NAME_BEFORE = re.compile(r"([a-zA-Z:-]+)\s*$")
+FOREIGN_ELEMENT = re.compile(r"<(script|iframe|object|embed|base)\b[^>]*>", re.IGNORECASE)
 SAFE_SCHEMES = {"http", "https", "mailto"}
 SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 CONTROL = re.compile(r"[\x00-\x20\x7f]")
@@ -36,34 +37,52 @@ def problems(page_html: str) -> list[str]:
     found = []
     # Script bodies are JavaScript, not markup: only their opening tags are looked at.
     markup = STYLE_BLOCK.sub("", SCRIPT_BLOCK.sub(lambda m: m.group(1), page_html))
-    for tag in TAG.finditer(markup):
-        name = tag.group(1).lower()
-        attributes = tag.group(2) or ""
-        for attribute in ATTRIBUTE.finditer(attributes) if SUSPECT.search(attributes) else ():
-            key = attribute.group(1).lower()
-            value = html.unescape((attribute.group(2) or "").strip("\"'"))
-            if key.startswith("on"):
-                found.append(f"<{name} {key}=...>: an event-handler attribute")
-            elif key in ADDRESS_ATTRIBUTES:
-                scheme = SCHEME.match(CONTROL.sub("", value))
-                if scheme and scheme.group(1).lower() not in SAFE_SCHEMES:
-                    found.append(f"<{name} {key}=\"{scheme.group(0)}...\">: an address that runs code")
-        if name in ("script", "iframe", "object", "embed", "base") and not _own(name, tag.group(0)):
-            found.append(f"{tag.group(0)[:60]}: a <{name}> the site does not write")
+    for match in EVENT_HANDLER.finditer(markup):
+        if match.start() and markup[match.start() - 1] in " \t\n\r/\"'" and _in_tag(markup, match.start()):
+            found.append(f"<{_tag_name(markup, match.start())} {match.group(0).rstrip('= ').lower()}=...>: "
+                         "an event-handler attribute")
+    for match in VALUE_WITH_SCHEME.finditer(markup):
+        name = NAME_BEFORE.search(markup[max(0, match.start() - 20):match.start()])
+        if not name or name.group(1).lower() not in ADDRESS_ATTRIBUTES or not _in_tag(markup, match.start()):
+            continue
+        quote = match.group(1)
+        end = markup.find(quote, match.end(1)) if quote else len(markup)
+        value = markup[match.end(1):end if end != -1 else len(markup)].split(">")[0]
+        if not quote:
+            value = value.split()[0] if value.split() else ""
+        scheme = SCHEME.match(CONTROL.sub("", html.unescape(value)))
+        if scheme and scheme.group(1).lower() not in SAFE_SCHEMES:
+            found.append(f"<{_tag_name(markup, match.start())} {name.group(1).lower()}=\"{scheme.group(0)}...\">: "
+                         "an address that runs code")
+    for match in FOREIGN_ELEMENT.finditer(markup):
+        if not _own(match.group(1).lower(), match.group(0)):
+            found.append(f"{match.group(0)[:60]}: a <{match.group(1).lower()}> the site does not write")
     return found
+
+
+def _in_tag(markup: str, position: int) -> bool:
+    """Whether a position is inside a tag (after a "<" with no ">" since)."""
+    return markup.rfind("<", 0, position) > markup.rfind(">", 0, position)
+
+
+def _tag_name(markup: str, position: int) -> str:
+    start = markup.rfind("<", 0, position) + 1
+    return re.match(r"[a-zA-Z0-9-]*", markup[start:]).group(0).lower()
 
 
 def _own(name: str, tag: str) -> bool:
     """Material's scripts (inline configuration and its bundle) and the site's assets."""
-    return name == "script" and "src=" not in tag or "assets/" in tag
+    return name == "script" and ("src=" not in tag or "assets/" in tag)
 
 
-def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    found = problems(output)
+def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files) -> str:
+    """The page's own content, as Markdown made it from its records or its hand-written text (Material's
+    templates around it are the theme's own)."""
+    found = problems(html_text)
     if found:
         source = page.file.src_uri
         record = edit_links.source_file(source, build_state.for_build(config).content)
         where = f"{record} (rendered as {source})" if record and record.startswith("content/") else source
         raise PluginError(f"{where}: the page would run markup that is not the site's own:\n  "
                           + "\n  ".join(found))
-    return output
+    return html_text

@@ -16,11 +16,13 @@ import pictures
 import translations
 import xrefs
 from git_dates import last_updated
-from markdown_text import format_number, front_matter
+from markdown_text import figure_value, front_matter
 from render import template_environment
 from schema import COLLECTIONS, LANGUAGES, Field
 
 TERMINOLOGY = "terminology"  # the termbase shown to readers
+# Links between ideas that are always the site's reading: the paper does not say what answers what.
+ALWAYS_EDITORIAL = {"responds_to"}
 # Collections whose index page groups its records by a field, in the order of the field's choices.
 GROUP_BY = {"options": "kind", "concepts": "kind", "agencies": "country", "needs": "tier"}
 # Fields the page shows in its own place, not in the details list.
@@ -51,12 +53,6 @@ def field_value(record, spec: Field, content, labels: dict) -> str | None:
     return str(value)
 
 
-def figure_value(record) -> str:
-    """A figure's value as the pages show it: the paper's own words where it gives them, else the number."""
-    shown = record["as_written"] or format_number(record["value"], not record["no_separator"])
-    return f"{shown} {record['unit']}" if record["unit"] else shown
-
-
 def details(record, content, labels: dict) -> list[tuple[str, str]]:
     """(label, Markdown) of each field the details list shows; a value the paper does not state is marked."""
     rows = []
@@ -68,7 +64,7 @@ def details(record, content, labels: dict) -> list[tuple[str, str]]:
         shown = field_value(record, spec, content, labels)
         if shown and spec.name in background:
             shown += f' <span class="background-mark">({labels["fields"]["not_in_paper"]})</span>'
-        elif shown and spec.name in editorial:
+        elif shown and (spec.name in editorial or spec.name in ALWAYS_EDITORIAL):
             shown += f' <span class="editorial-mark">({labels["index"]["editorial_mark"]})</span>'
         if shown:
             rows.append((labels["fields"][spec.name], shown))
@@ -87,8 +83,35 @@ def records_from_section(section, content) -> list[tuple[str, list]]:
 
 # ---------------------------------------------------------------- rendering
 
+def kind_line(record, content, labels: dict) -> str:
+    """What the record is and where it sits: "Recommendation 1 of 5 · Section 8"."""
+    kind = (choice_label(labels, "kind", record["kind"]) if record.collection == "options"
+            else labels["record_kind"][record.collection])
+    position = content.positions(record.lang, record.collection)[record.id] + 1
+    line = labels["record_position"].format(kind=kind, n=position, total=len(content.positions(record.lang,
+                                                                                                   record.collection)))
+    section = content.get(record.lang, record["section"]) if record["section"] else None
+    return f"{line} · {section['title'].split(':')[0]}" if section else line
+
+
+def translation_line(record, content, labels: dict, history: dict) -> dict:
+    """The record's translation status, in the page's language, for translators."""
+    spanish = record if record.lang != "en" else content.get("es", record.id)
+    state = translations.status(content, spanish)
+    english_path = f"content/en/{record.collection}/{record.id}.yml"
+    changed = history.get(english_path)
+    return {"status": state, "text": labels["translation"]["record_status"][state],
+            "changed": date_words(changed, labels) if changed else None}
+
+
+def date_words(iso: str, labels: dict) -> str:
+    year, month, day = (int(part) for part in iso.split("-"))
+    return labels["date_format"].format(day=day, month=labels["months"][month - 1], year=year)
+
+
 def render_record(record, content, labels: dict, env: jinja2.Environment,
-                  updated: tuple[str, str] | None = None) -> str:
+                  updated: tuple[str, str] | None = None, history: dict | None = None,
+                  edit_base: str | None = None) -> str:
     template = env.get_template("record.md.j2")
     from_section = records_from_section(record, content) if record.collection == "sections" else []
     description = xrefs.plain_prose(record["summary"], record.lang, content)
@@ -98,6 +121,9 @@ def render_record(record, content, labels: dict, env: jinja2.Environment,
         outdated=translations.status(content, record) == translations.OUTDATED,
         side_by_side=translations.side_by_side_link(content, record),
         updated=updated,
+        kind_line=kind_line(record, content, labels),
+        translation=translation_line(record, content, labels, history or {}),
+        edit_url=f"{edit_base}{record.path}" if edit_base else None,
         # the collection in the <title> keeps titles unique (an agency and a glossary term may share a name)
         front_matter=front_matter(f"{record['title']} · {labels['collections'][record.collection]['title']}",
                                   description),
@@ -121,18 +147,48 @@ def group_records(lang: str, name: str, content, labels: dict) -> list[tuple[str
     return [(choice_label(labels, field_name, value), groups[value]) for value in order if value in groups]
 
 
+def by_letter(records: list) -> list[tuple[str, list]]:
+    """The glossary by the first letter of each title, accents aside: [("A", [...]), ("B", [...]) ...]."""
+    groups: dict[str, list] = {}
+    for record in sorted(records, key=lambda r: _sort_key(r["title"])):
+        key = _sort_key(record["title"])[:1].upper() or "#"
+        groups.setdefault(key if key.isalpha() else "#", []).append(record)
+    return sorted(groups.items())
+
+
+def _sort_key(title: str) -> str:
+    import unicodedata
+    plain = "".join(c for c in unicodedata.normalize("NFD", title) if not unicodedata.combining(c))
+    return "".join(c for c in plain.lower() if c.isalnum() or c == " ").strip()
+
+
 def render_collection(lang: str, name: str, content, labels: dict, env: jinja2.Environment) -> str:
     meta = labels["collections"][name]
+    letters = by_letter(content.collection(lang, name)) if name == "glossary" else None
+    groups = letters or group_records(lang, name, content, labels)
+    picture = pictures.picture(content, lang, name, labels, env)
+    if picture and groups and groups[0][0] is None:  # the list after a picture gets a heading of its own
+        groups = [(labels["full_list"].format(collection=meta["title"]), groups[0][1])]
+    responds = {}
+    if name in ("recommendations", "strategies"):
+        for record in content.collection(lang, name):
+            responds[record.id] = ", ".join(xrefs.link(content.get(lang, r), name)
+                                            for r in record["responds_to"] or [])
     return env.get_template("collection.md.j2").render(
-        picture=pictures.picture(content, lang, name, labels, env),
+        picture=picture,
         front_matter=front_matter(meta["title"], meta["intro"]),
         title=meta["title"],
         intro=meta["intro"],
-        groups=group_records(lang, name, content, labels),
+        groups=groups,
+        letters=[letter for letter, _ in letters] if letters else [],
+        numbered=name not in ("glossary",),
+        responds=responds,
+        responds_label=labels["responds_reading"],
     )
 
 
-def page_makers(content, all_labels: dict, history: dict, env: jinja2.Environment) -> dict[Path, Callable]:
+def page_makers(content, all_labels: dict, history: dict, env: jinja2.Environment,
+                edit_base: str | None = None) -> dict[Path, Callable]:
     """Every generated page, as {path relative to docs/: function(content) -> its Markdown}."""
     makers: dict[Path, Callable] = {}
     for lang in LANGUAGES:
@@ -142,7 +198,7 @@ def page_makers(content, all_labels: dict, history: dict, env: jinja2.Environmen
             makers[folder / "index.md"] = partial(render_collection, lang, name, labels=labels, env=env)
             for record in content.collection(lang, name):
                 makers[folder / f"{record.id}.md"] = partial(record_page, lang, record.id, labels=labels,
-                                                             env=env, history=history)
+                                                             env=env, history=history, edit_base=edit_base)
         makers[Path(lang) / TERMINOLOGY / "index.md"] = partial(terminology_page, lang, labels=labels, env=env)
     for extra in (translations.page_makers(content, all_labels, env), index.page_makers(all_labels, env)):
         makers.update({Path(rel): make for rel, make in extra.items()})
@@ -156,12 +212,17 @@ def terminology_page(lang: str, content, labels: dict, env: jinja2.Environment) 
         notes=lang == "en")  # the notes are written for editors, in English
 
 
-def record_page(lang: str, record_id: str, content, labels: dict, env: jinja2.Environment, history: dict) -> str:
+def record_page(lang: str, record_id: str, content, labels: dict, env: jinja2.Environment, history: dict,
+                edit_base: str | None = None) -> str:
     record = content.get(lang, record_id)
-    return render_record(record, content, labels, env, last_updated(record, history, labels))
+    return render_record(record, content, labels, env, last_updated(record, history, labels), history, edit_base)
 
 
-def generated_pages(content, all_labels: dict, history: dict | None = None) -> dict[Path, str]:
-    """Every generated page, rendered, as {path relative to docs/: Markdown}."""
-    makers = page_makers(content, all_labels, history or {}, template_environment())
+def generated_pages(content, all_labels: dict, history: dict | None = None,
+                    edit_base: str | None = None) -> dict[Path, str]:
+    """Every generated page, rendered, as {path relative to docs/: Markdown}.
+
+    edit_base: where a record file is edited, the file's path appended ("https://github.com/o/r/edit/main/").
+    """
+    makers = page_makers(content, all_labels, history or {}, template_environment(), edit_base)
     return {rel: make(content) for rel, make in makers.items()}

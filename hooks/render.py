@@ -3,7 +3,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import re
+
 import jinja2
+import markupsafe
 
 from markdown_text import citation, link_text
 
@@ -20,4 +23,11 @@ def template_environment() -> jinja2.Environment:
     )
     env.filters["link_text"] = link_text
     env.filters["citation"] = citation
+    env.filters["spanish_words"] = spanish_words
     return env
+
+
+def spanish_words(text: str) -> markupsafe.Markup:
+    """Plain text, escaped, with the words between asterisks marked as Spanish: *planeación*."""
+    escaped = str(markupsafe.escape(text))
+    return markupsafe.Markup(re.sub(r"\*([^*]+)\*", r'<i lang="es">\1</i>', escaped))

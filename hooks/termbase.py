@@ -77,36 +77,44 @@ def _texts(record) -> dict[str, str]:
 
 
 def check(content, terms: list[Term], root: Path, lang: str = "es") -> list[Problem]:
+    """Every Spanish record that misses an approved rendering or uses one to avoid (see the module's doc)."""
+    if not terms:
+        return []
+    # One pass over each record's text finds the terms it uses and the renderings to avoid it has.
+    by_form = {form.lower(): term for term in terms for form in term.english}
+    by_avoided = {form: term for term in terms for form in term.avoid}
+    forms = "|".join(re.escape(f) for f in sorted(by_form, key=len, reverse=True))
+    any_term = re.compile(rf"(?<!\w)(?:{forms})(?!\w)", re.IGNORECASE)
+    avoided_forms = "|".join(re.escape(f) for f in sorted(by_avoided, key=len, reverse=True)) or "(?!)"
+    any_avoided = re.compile(rf"(?<!\w)(?:{avoided_forms})(?!\w)")
     problems = []
     for record_id, english in content.records[DEFAULT_LANGUAGE].items():
         translation = content.get(lang, record_id)
-        if translation is None or record_id in _same_in_both(english):
+        if translation is None:
             continue
-        english_texts, spanish_texts = _texts(english), _texts(translation)
-        folded = {field: _folded(text) for field, text in spanish_texts.items()}
-        folded_all = "\n".join(folded.values())
-        for term in terms:
-            for field, text in english_texts.items():
-                form = term.used_in_english(text)
-                if form and not term.approved_in(folded_all):
-                    line = _line_of(root / translation.path, field)
-                    problems.append(Problem(translation.path, line, 1, lang, record_id,
-                                            f"field '{field}': the English says '{form}'; write "
+        proper_names = set(english.fields.get("same_in_both") or [])
+        english_texts = {f: t for f, t in _texts(english).items() if f not in proper_names}
+        spanish_texts = {f: t for f, t in _texts(translation).items() if f not in proper_names}
+        used: dict[Term, tuple[str, str]] = {}  # term: (its form, the first field that uses it)
+        for field, text in english_texts.items():
+            for form in any_term.findall(text):
+                used.setdefault(by_form[form.lower()], (form, field))
+        folded_all = _folded("\n".join(spanish_texts.values())) if used else ""
+        for term, (form, field) in used.items():
+            if not term.approved_in(folded_all):
+                problems.append(Problem(translation.path, _line_of(root / translation.path, field), 1, lang,
+                                        record_id, f"field '{field}': the English says '{form}'; write "
+                                        f"{' or '.join(repr(r) for r in term.spanish)} (content/termbase.yml)"))
+        reported = set()
+        for field, text in spanish_texts.items():
+            for form in any_avoided.findall(text):
+                term = by_avoided[form]
+                if term not in reported:
+                    reported.add(term)
+                    problems.append(Problem(translation.path, _line_of(root / translation.path, field), 1, lang,
+                                            record_id, f"field '{field}': '{form}' is a rendering to avoid; write "
                                             f"{' or '.join(repr(r) for r in term.spanish)} (content/termbase.yml)"))
-                    break
-            for field, text in spanish_texts.items():
-                avoided = term.avoided_in(text)
-                if avoided:
-                    line = _line_of(root / translation.path, field)
-                    problems.append(Problem(translation.path, line, 1, lang, record_id,
-                                            f"field '{field}': '{avoided}' is a rendering to avoid; write "
-                                            f"{' or '.join(repr(r) for r in term.spanish)} (content/termbase.yml)"))
-                    break
     return problems
-
-
-def _same_in_both(record) -> set:
-    return {record.id} if record.fields.get("same_in_both") else set()
 
 
 def _line_of(path: Path, field: str) -> int:

@@ -60,7 +60,7 @@ def status_page(content, lang: str, labels: dict, env) -> str:
                    for status, records in statuses(content, translated).items()}
         per_language.append((translated, grouped))
     return env.get_template("translations.md.j2").render(
-        front_matter=front_matter(words["status_title"], words["status_intro"].replace("`", "")),
+        front_matter=front_matter(words["status_title"], words["status_intro"]),
         labels=labels, words=words, per_language=per_language, statuses=STATUSES)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from markdown_text import format_number, link_text
+from markdown_text import figure_context, figure_value, link_text
 from markers import PROSE_REF, prose_references, text_values
 from schema import COLLECTIONS, DEFAULT_LANGUAGE
 
@@ -158,8 +158,9 @@ def expand_page(markdown: str, src_uri: str, content) -> tuple[str, list[str]]:
         if record is None or record.collection != "figures":
             problems.append((match.start(), f"{where(match)} [[figure:{name}]]: no such figure"))
             return match.group(0)
-        number = format_number(record["value"], not record["no_separator"])
-        return f"**{number} {record['unit']}** — [{link_text(record['title'])}]({path(record)})"
+        source = content.get(lang, record["footnote"]) if record["footnote"] else None
+        context = figure_context(record, source["title"] if source else None, "")
+        return f"**{figure_value(record)}** ({context}) — [{link_text(record['title'])}]({path(record)})"
 
     def reference(match):
         record = content.get(lang, match.group(1).strip())

@@ -8,7 +8,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests")]
 
 from validation import load_content  # noqa: E402
-from sitebuild import FIXTURES, build, make_site  # noqa: E402
+from sitebuild import FIXTURES, REPO_URL, build, make_site  # noqa: E402
 from webserver import free_port, serve  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
@@ -30,9 +30,10 @@ SITE_URL = f"http://127.0.0.1:{SITE_PORT}/"
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory, content):
-    """One strict build of the real content: (site folder, build result, content)."""
+    """One strict build of the real content as the Pages workflow builds it (SITE_URL and REPO_URL set):
+    (site folder, build result, content)."""
     site = make_site(tmp_path_factory.mktemp("build") / "project", ROOT / "content")
-    result = build(site, site_url=SITE_URL)
+    result = build(site, site_url=SITE_URL, repo_url=REPO_URL)
     assert result.returncode == 0, result.stdout + result.stderr
     return site / "site", result, content
 

@@ -36,21 +36,27 @@ def make_site(target: Path, content_dir: Path) -> Path:
     return target
 
 
+# The repository address the published build gets from the Pages workflow (a made-up one: nothing is fetched).
+REPO_URL = "https://github.com/example/border-security"
+
+
 def run_mkdocs(site: Path, *args: str, timeout: int = 300, site_url: str | None = None,
-               only_language: str | None = None) -> subprocess.CompletedProcess:
+               only_language: str | None = None, repo_url: str | None = None) -> subprocess.CompletedProcess:
     # The settings mkdocs.yml reads from the environment come from the test, not the shell.
-    env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "ONLY_LANGUAGE")}
+    env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "ONLY_LANGUAGE", "REPO_URL")}
     env.update(NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
     if site_url:
         env["SITE_URL"] = site_url
+    if repo_url:
+        env["REPO_URL"] = repo_url
     if only_language:
         env["ONLY_LANGUAGE"] = only_language
     return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=site, env=env,
                           capture_output=True, text=True, timeout=timeout)
 
 
-def build(site: Path, site_url: str | None = None) -> subprocess.CompletedProcess:
-    return run_mkdocs(site, "build", "--strict", site_url=site_url)
+def build(site: Path, site_url: str | None = None, repo_url: str | None = None) -> subprocess.CompletedProcess:
+    return run_mkdocs(site, "build", "--strict", site_url=site_url, repo_url=repo_url)
 
 
 def bad_case_content(case: Path, target: Path) -> Path:

@@ -47,7 +47,8 @@ def scan_with_axe(urls: list[str], chromium: str, flags: list[str], workers: int
             browser = await p.chromium.launch(executable_path=chromium, args=flags)
 
             async def worker():
-                page = await browser.new_page()
+                # The checker is a script of its own: the pages' Content-Security-Policy would block it.
+                page = await browser.new_page(bypass_csp=True)
                 while queue:
                     url = queue.pop()
                     await page.goto(url)

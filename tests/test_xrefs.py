@@ -108,7 +108,8 @@ def test_hand_written_pages_resolve_record_markers_in_their_language():
     assert problems == []
     assert "Read [Trabajar al mismo tiempo en dos niveles](recommendations/two-levels.md)." in markdown
     assert "1. [Trabajar al mismo tiempo en dos niveles](recommendations/two-levels.md) — Fortalecer" in markdown
-    assert "**7,500 soldados** — [Soldados mexicanos asignados a la región fronteriza](figures/mexican-soldiers.md)" in markdown
+    assert ("**7,500 soldados** (2009; Nota 12: AFP en Terra) — "
+            "[Soldados mexicanos asignados a la región fronteriza](figures/mexican-soldiers.md)") in markdown
 
 
 def test_hand_written_page_with_unknown_markers_names_file_line_and_language():
