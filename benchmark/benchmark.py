@@ -16,7 +16,12 @@ four projects alternate, so that all see the same machine:
 - fresh: this site as a fresh clone has it, with no generated page on disk (the hooks write every page).
 
 It prints the median wall-clock and processor seconds of each and their ratios to plain. The budget: ours
-and fresh at most 1.1 times plain. See benchmark/README.md for what the figures mean and the last run.
+and fresh at most 1.1 times plain.
+
+With --edits N it also times the edit loop: under `mkdocs serve` as ./scripts/serve.sh runs it (only the
+pages whose text changed are built again: --dirty) and under a full rebuild (./scripts/serve.sh --full), one
+Spanish record edited N times in each, the seconds from saving the file to the page showing the edit; the
+two servers take turns, so both see the same machine. See benchmark/README.md for the last run.
 """
 from __future__ import annotations
 
@@ -37,6 +42,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from page_files import MARKER  # noqa: E402  (marks a docs folder as generated)
+
+sys.path.insert(0, str(ROOT / "tests"))
+from webserver import fetch_text, free_port, wait_for  # noqa: E402  (shared with the browser tests)
 
 STATES = ("plain", "plain again", "ours", "fresh")
 
@@ -159,15 +167,75 @@ def report(scale: int, times: dict[str, tuple[list[float], list[float]]]) -> lis
     return lines
 
 
+EDITED = Path("content") / "es" / "figures" / "mexican-soldiers-border-7500.yml"
+
+
+class Server:
+    """`mkdocs serve` of a project copy, started and stopped around the edits."""
+
+    def __init__(self, project: Path, *flags: str):
+        self.project, self.port = project, free_port()
+        env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "ONLY_LANGUAGE", "REPO_URL")}
+        env["NO_MKDOCS_2_WARNING"] = "1"
+        self.log = open(project / "serve.log", "w")
+        self.process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}",
+                                         *flags], cwd=project, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        self.url = f"http://127.0.0.1:{self.port}/es/figures/{EDITED.stem}/"
+        if not wait_for(lambda: "<h1" in fetch_text(self.url), 600):
+            sys.exit(f"mkdocs serve did not start in {project}; see {project / 'serve.log'}")
+
+    def edit_to_view(self, marker: str) -> float:
+        """Seconds from saving an edit of the record to its page showing it."""
+        record = self.project / EDITED
+        text = record.read_text(encoding="utf-8")
+        started = time.perf_counter()
+        record.write_text(text.replace("Soldados", f"{marker} Soldados", 1), encoding="utf-8")  # in its title
+        if not wait_for(lambda: marker in fetch_text(self.url), 300):
+            sys.exit(f"the edit did not show in {self.project}; see {self.project / 'serve.log'}")
+        return time.perf_counter() - started
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=30)
+        self.log.close()
+
+
+def measure_edits(work: Path, runs: int) -> dict[str, list[float]]:
+    servers = {"dirty": Server(copy_project(work / "edit-dirty", 1), "--dirty", "--no-strict"),
+               "full": Server(copy_project(work / "edit-full", 1))}
+    seconds: dict[str, list[float]] = {"dirty": [], "full": []}
+    try:
+        for n in range(runs):
+            for name in (("dirty", "full") if n % 2 == 0 else ("full", "dirty")):
+                seconds[name].append(servers[name].edit_to_view(f"Edit{n}x"))
+                time.sleep(2)  # let the server settle before the other one's turn
+            print(f"edits: round {n + 1} of {runs} done", file=sys.stderr)
+    finally:
+        for server in servers.values():
+            server.stop()
+    return seconds
+
+
+def edit_report(seconds: dict[str, list[float]]) -> list[str]:
+    dirty, full = statistics.median(seconds["dirty"]), statistics.median(seconds["full"])
+    return [f"Edit to view, median of {len(seconds['dirty'])} edits each:",
+            "| serve | seconds | ratio |", "|---|---|---|",
+            f"| full rebuild (./scripts/serve.sh --full) | {full:.1f} s | 1.00 |",
+            f"| changed pages only (./scripts/serve.sh) | {dirty:.1f} s | {dirty / full:.2f} |"]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=7, help="rounds of builds (default 7)")
     parser.add_argument("--scales", default="1", help="record multipliers, e.g. 1,10 (default 1)")
     parser.add_argument("--work-dir", default=None, help="where the copies go (default: a temporary folder)")
+    parser.add_argument("--edits", type=int, default=0, help="also time N edits under mkdocs serve (default 0)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(dir=args.work_dir) as work:
-        for scale in (int(s) for s in args.scales.split(",")):
+        for scale in (int(s) for s in args.scales.split(",") if int(s) > 0):
             print("\n".join(report(scale, measure(Path(work), scale, args.runs))), flush=True)
+        if args.edits:
+            print("\n".join(edit_report(measure_edits(Path(work), args.edits))), flush=True)
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ class BuildState:
     labels: dict  # {lang: labels}
     root: Path  # the project folder (where mkdocs.yml is)
     pages_written: bool = False
-    files: object = None  # the current language's Files (mkdocs.structure.files.Files), from on_files
+    files: object = None  # the current language's Files (mkdocs.structure.files.Files), from on_nav
     not_found_pages: dict[str, bytes] = field(default_factory=dict)  # each language's 404 page, as built
 
 

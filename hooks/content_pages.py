@@ -5,6 +5,7 @@ on_config     load and validate the records (hooks/build_state.py), write the ge
 on_page_markdown   resolve the markers of hand-written pages (hooks/hand_written.py)
 on_page_context    "Edit this page" opens the file that holds the page's text (hooks/edit_links.py)
 on_page_content    glossary terms focusable, anchors titled in the page's language (hooks/page_html.py)
+on_nav        keep the language's files: record pages find their neighbours there
 on_serve      watch hand-written pages but not generated ones (hooks/serve_watch.py)
 """
 from __future__ import annotations
@@ -44,9 +45,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    build_state.for_build(config).files = files  # record pages find their neighbours here
-    return files
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    build_state.for_build(config).files = files  # record pages find their neighbours here (as the build has them)
+    return nav
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -62,6 +63,8 @@ def on_page_context(context: TemplateContext, *, page: Page, config: MkDocsConfi
     source = edit_links.source_file(page.file.src_uri, state.content)
     if source and config.repo_url:
         page.edit_url = edit_links.edit_url(config.repo_url, config.edit_uri, source)
+    if record_page_parts(page.file.src_uri, state.content)[2]:
+        page.edit_url = None  # a record page has its own labelled link to its file, with its translation status
     place_in_collection(page, nav, state)
     return context
 

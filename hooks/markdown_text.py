@@ -4,6 +4,8 @@ from __future__ import annotations
 import html
 import json
 
+import typography
+
 
 def link_text(text: str) -> str:
     """Text safe inside [...] of a Markdown link."""
@@ -39,14 +41,17 @@ def front_matter(title: str, description: str) -> str:
 
 
 def figure_value(record) -> str:
-    """A figure's value as pages show it: the paper's own words where it gives them, else the number; its unit."""
-    shown = record["as_written"] or format_number(record["value"], not record["no_separator"])
-    return f"{shown} {record['unit']}" if record["unit"] else shown
+    """A figure's number and unit, as the record gives them."""
+    number = format_number(record["value"], not record["no_separator"])
+    return f"{number} {record['unit']}" if record["unit"] else number
 
 
 def figure_context(record, footnote_title: str | None, footnote_word: str) -> str:
-    """A figure's period and source as pages show them beside it: "2008; footnote 16"."""
-    parts = [record["year"] or record["period"]]
+    """What goes beside a figure's number wherever it is shown: the paper's own words for it (where it gives
+    the figure in words or as an approximation), its year or period, and its source footnote."""
+    opening, closing = typography.MARKS.get(record.lang, typography.MARKS["en"])[:2]
+    parts = [f"{opening}{record['as_written']}{closing}" if record["as_written"] else None,
+             record["year"] or record["period"]]
     if record["footnote"]:
         parts.append(footnote_title or footnote_word)
     return "; ".join(str(p) for p in parts if p)

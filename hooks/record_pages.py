@@ -5,6 +5,7 @@ with the translation pages (hooks/translations.py) and the options index (hooks/
 """
 from __future__ import annotations
 
+import json
 from functools import partial
 from pathlib import Path
 from typing import Callable
@@ -16,7 +17,7 @@ import pictures
 import translations
 import xrefs
 from git_dates import last_updated
-from markdown_text import figure_value, front_matter
+from markdown_text import figure_context, figure_value, front_matter
 from render import template_environment
 from schema import COLLECTIONS, LANGUAGES, Field
 
@@ -27,7 +28,7 @@ ALWAYS_EDITORIAL = {"responds_to"}
 GROUP_BY = {"options": "kind", "concepts": "kind", "agencies": "country", "needs": "tier"}
 # Fields the page shows in its own place, not in the details list.
 SHOWN_APART = {"order", "title", "summary", "body", "quote", "gaps", "points", "works", "same_in_both",
-               "context", "not_in_paper", "as_written", "unit", "no_separator", "editorial"}
+               "context", "not_in_paper", "unit", "no_separator", "editorial"}
 
 
 def choice_label(labels: dict, name: str, value) -> str:
@@ -109,6 +110,16 @@ def date_words(iso: str, labels: dict) -> str:
     return labels["date_format"].format(day=day, month=labels["months"][month - 1], year=year)
 
 
+def neighbours_line(record, content) -> str:
+    """Front matter naming the titles of the records before and after this one, which its footer shows: when
+    one of them is retitled, this page's text changes too, so that `mkdocs serve --dirty` builds it again."""
+    ids = list(content.positions(record.lang, record.collection))
+    n = ids.index(record.id)
+    titles = [content.get(record.lang, i)["title"] for i in (ids[n - 1] if n else None,
+                                                           ids[n + 1] if n + 1 < len(ids) else None) if i]
+    return f"neighbours: {json.dumps(titles, ensure_ascii=False)}\n"
+
+
 def render_record(record, content, labels: dict, env: jinja2.Environment,
                   updated: tuple[str, str] | None = None, history: dict | None = None,
                   edit_base: str | None = None) -> str:
@@ -126,7 +137,7 @@ def render_record(record, content, labels: dict, env: jinja2.Environment,
         edit_url=f"{edit_base}{record.path}" if edit_base else None,
         # the collection in the <title> keeps titles unique (an agency and a glossary term may share a name)
         front_matter=front_matter(f"{record['title']} · {labels['collections'][record.collection]['title']}",
-                                  description),
+                                  description) + neighbours_line(record, content),
         details=details(record, content, labels),
         labels=labels,
         collection_title=labels["collections"][record.collection]["title"],
@@ -169,6 +180,12 @@ def render_collection(lang: str, name: str, content, labels: dict, env: jinja2.E
     picture = pictures.picture(content, lang, name, labels, env)
     if picture and groups and groups[0][0] is None:  # the list after a picture gets a heading of its own
         groups = [(labels["full_list"].format(collection=meta["title"]), groups[0][1])]
+    contexts = {}
+    if name == "figures":  # a figure in a list shows its value, its period and its source, as the paper gives them
+        for record in content.collection(lang, name):
+            source = content.get(lang, record["footnote"]) if record["footnote"] else None
+            contexts[record.id] = (f"**{figure_value(record)}** "
+                                   f"({figure_context(record, source['title'] if source else None, '')})")
     responds = {}
     if name in ("recommendations", "strategies"):
         for record in content.collection(lang, name):
@@ -183,6 +200,7 @@ def render_collection(lang: str, name: str, content, labels: dict, env: jinja2.E
         letters=[letter for letter, _ in letters] if letters else [],
         numbered=name not in ("glossary",),
         responds=responds,
+        contexts=contexts,
         responds_label=labels["responds_reading"],
     )
 

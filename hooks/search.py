@@ -1,33 +1,190 @@
-"""Build concern 7: one search index per language.
+"""Build concern 7: one search index per language, with clean entries.
 
-MkDocs writes one search index mixing both languages. After the last language is built,
-this splits it: site/search/search_index.json keeps the English pages, site/es/search/…
-the Spanish ones, each searched with its own language's rules, and every entry also carries
-its accented words without accents, so "migracion" finds "migración". Spanish pages are pointed
-at their own index.
+What the index holds. Material's search plugin makes an entry of each page's text, reading the page's HTML
+in on_page_context. Just before it reads, this gives it a search view of the page (`search_view`), and puts
+the page back just after, so that what readers see is unchanged:
+- drawings (<svg>) and form controls are left out, and so are the parts of pages that repeat record pages
+  label by label (the options index's list, the argument map) and the pages' controls (`SKIPPED_CLASSES`);
+- tables and definition lists become paragraphs of "label: value", not label and value run together;
+- a record page's title says what kind of record it is: "Work at two levels · Recommendation", and comes
+  first, so that a page makes one entry (and one more per titled section), not one more for what precedes
+  its title.
+
+One index per language, whole. MkDocs writes one search index mixing both languages. After the last language is
+built, this splits it: site/search/search_index.json keeps the English pages, site/es/search/… the Spanish
+ones, each searched with its own language's rules, and every entry also carries its accented words without
+accents, so "migracion" finds "migración". Spanish pages are pointed at their own index. A rebuild of the
+changed pages alone (`./scripts/serve.sh`, MkDocs' --dirty) keeps each page's latest entries (`latest_entries`).
+
+The other language. Each page's Material configuration (the `__config` script, which is data, not code)
+also carries `other_language`: the address of the other language's home page, relative to the page, and
+the words of a link to search there, from hooks/labels.yml (search.other_language). When a query finds
+nothing, docs/assets/search-languages.js offers that link with the query (?q=, which Material's search
+reads on load).
 """
 from __future__ import annotations
 
+import html
 import json
 import re
 import unicodedata
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.pages import Page
 
+import build_state
 import i18n_plugin
 
 from schema import DEFAULT_LANGUAGE, LANGUAGES
 
-CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{.*?"base": ")([^"]*)(")', re.DOTALL)
+CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
+
+# Left out of the index: drawings (their labels repeat the records they link to) and form controls.
+SKIPPED_TAGS = {"svg", "form"}
+# Left out of the index, by class: parts of pages that repeat record pages, and the pages' controls.
+SKIPPED_CLASSES = {
+    "argument-map",        # the argument map and its list (hooks/templates/argument-map.html.j2)
+    "argument-map__list",
+    "options-list",        # policy-options index: every option with its facets (hooks/templates/policy-options.md.j2)
+    "options-panel",       # policy-options index: its filters
+    "options-filters",
+    "options-count",       # policy-options index: "76 options", a live count for the filters
+    "record-tools",        # a record page's links to the side-by-side view and the editor, its translation status
+}
+OPEN_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)(\s[^>]*)?>")
+CLASS = re.compile(r'\sclass="([^"]*)"')
+TABLE = re.compile(r"<table\b[^>]*>(.*?)</table>", re.DOTALL)
+CAPTION = re.compile(r"<caption\b[^>]*>(.*?)</caption>", re.DOTALL)
+HEAD = re.compile(r"<thead\b[^>]*>.*?</thead>", re.DOTALL)
+ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr>", re.DOTALL)
+CELL = re.compile(r"<(t[hd])\b[^>]*>(.*?)</\1>", re.DOTALL)
+# Closing tags after which words must not run into the next ones (Material's indexer keeps no space).
+BLOCK_END = re.compile(r"(</(?:div|figcaption|caption|summary|label|option|th|td|section|details|dt|dd)>)")
+H1 = re.compile(r"<h1\b.*?</h1>", re.DOTALL)
+HEADERLINK = re.compile(r'(<a class="headerlink"|</h1>)')
 
 
 def language_of(location: str) -> str:
     first = location.split("/", 1)[0]
     return first if first in LANGUAGES and first != DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
 
+
+# --- The search view of a page ------------------------------------------------------------------
+
+def _skipped(tag: str, attributes: str) -> bool:
+    if tag in SKIPPED_TAGS:
+        return True
+    classes = CLASS.search(attributes)
+    return bool(classes and SKIPPED_CLASSES.intersection(classes.group(1).split()))
+
+
+def _element_end(text: str, tag: str, start: int) -> int:
+    """Where the element whose opening tag ends at `start` ends (after its closing tag)."""
+    depth = 1
+    for m in re.finditer(rf"<(/?){tag}\b[^>]*?(/?)>", text[start:], re.IGNORECASE):
+        if m.group(1):
+            depth -= 1
+        elif not m.group(2):
+            depth += 1
+        if depth == 0:
+            return start + m.end()
+    return len(text)
+
+
+def without_skipped_elements(text: str) -> str:
+    out, pos = [], 0
+    while (m := OPEN_TAG.search(text, pos)) is not None:
+        tag = m.group(1).lower()
+        if _skipped(tag, m.group(2) or "") and not m.group(0).endswith("/>"):
+            out.append(text[pos:m.start()] + " ")
+            pos = _element_end(text, tag, m.end())
+        else:
+            out.append(text[pos:m.end()])
+            pos = m.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _table_as_paragraphs(m: re.Match) -> str:
+    """A table as its caption and one paragraph per row: "Agency: Border Patrol; Reports to: DHS".
+
+    Paragraphs, not a list: Material shows a result's paragraphs that match the query, not the whole table.
+    """
+    body = m.group(1)
+    caption = CAPTION.search(body)
+    head = HEAD.search(body)
+    headers = [c.group(2).strip() for c in CELL.finditer(head.group(0))] if head else []
+    rows = []
+    for row in ROW.finditer(HEAD.sub("", body)):
+        cells = [c.group(2).strip() for c in CELL.finditer(row.group(1))]
+        if len(cells) == len(headers):
+            parts = [f"{h}: {c}" for h, c in zip(headers, cells) if c]
+        else:
+            parts = [c for c in cells if c]
+        rows.append(f"<p>{'; '.join(parts)}</p>")
+    return (f"<p>{caption.group(1).strip()}</p>" if caption else "") + "".join(rows)
+
+
+def definitions_as_paragraphs(text: str) -> str:
+    """<dl><dt>Kind</dt><dd>Hammer</dd></dl> as <p>Kind: Hammer</p>, one paragraph per term (see above)."""
+    text = re.sub(r"</?dl\b[^>]*>", "", text)
+    text = re.sub(r"</dt>\s*<dt\b[^>]*>", ", ", text)
+    text = re.sub(r"</dt>\s*<dd\b[^>]*>", ": ", text)
+    text = re.sub(r"</dd>\s*<dd\b[^>]*>", "; ", text)
+    return re.sub(r"<dt\b[^>]*>", "<p>", text).replace("</dd>", "</p>")
+
+
+def search_view(content: str, kind: str | None = None) -> str:
+    """The page's HTML as the search index should read it (see the module's docstring)."""
+    text = without_skipped_elements(content)
+    text = TABLE.sub(_table_as_paragraphs, text)
+    text = definitions_as_paragraphs(text)
+    text = BLOCK_END.sub(r"\1 ", text)
+    h1 = H1.search(text)
+    if h1:
+        # The title first: what comes before it (a record's kind and position) is the page's text, not an
+        # entry of its own titled by the page's <title>.
+        title = h1.group(0)
+        if kind:
+            title = HEADERLINK.sub(lambda m: f" · {html.escape(kind)}{m.group(1)}", title, count=1)
+        text = title + text[:h1.start()] + text[h1.end():]
+    return text
+
+
+def record_kind(src_uri: str, content, labels: dict) -> str | None:
+    """What kind of record a page shows, in its language ("Recommendation"); None if not a record page."""
+    parts = src_uri.split("/")
+    if len(parts) != 3 or parts[2] == "index.md" or parts[0] not in content.records:
+        return None
+    record = content.get(parts[0], parts[2][:-3])
+    if record is None or record.collection != parts[1]:
+        return None
+    words = labels[parts[0]]
+    # Singular names of the kinds when the labels have them, else the collection's title.
+    return (words.get("record_kind") or {}).get(record.collection) or words["collections"][record.collection]["title"]
+
+
+@event_priority(50)  # before Material's search plugin reads the page
+def _search_reads_search_view(context, *, page: Page, config: MkDocsConfig, nav):
+    state = build_state.for_build(config)
+    page.__dict__["_content_shown"] = page.content
+    page.content = search_view(page.content or "", record_kind(page.file.src_uri, state.content, state.labels))
+    return context
+
+
+@event_priority(-50)  # after it: readers see the page as it was
+def _readers_see_the_page(context, *, page: Page, config: MkDocsConfig, nav):
+    if "_content_shown" in page.__dict__:
+        page.content = page.__dict__.pop("_content_shown")
+    return context
+
+
+on_page_context = CombinedEvent(_search_reads_search_view, _readers_see_the_page)
+
+
+# --- One index per language -------------------------------------------------------------------
 
 def folded(text: str) -> str:
     """The text's accented words without their accents: "migración" -> "migracion"."""
@@ -36,9 +193,16 @@ def folded(text: str) -> str:
 
 
 def with_folded_words(doc: dict) -> dict:
-    """A search entry that also matches queries typed without accents (the extra words are not shown)."""
-    extra = folded(doc["text"])
-    return dict(doc, text=f'{doc["text"]} <span hidden>{extra}</span>') if extra else doc
+    """A search entry that also matches queries typed without accents (the extra words are not shown).
+
+    The title's too, in the title, where a match counts most: "Merida" finds "Iniciativa Mérida" first.
+    """
+    doc = dict(doc)
+    for field in ("title", "text"):
+        extra = folded(doc.get(field, ""))
+        if extra:
+            doc[field] = f"{doc[field]} <span hidden>{extra}</span>"
+    return doc
 
 
 def split_index(index: dict) -> dict[str, dict]:
@@ -52,9 +216,29 @@ def split_index(index: dict) -> dict[str, dict]:
     return out
 
 
+def latest_entries(docs: list[dict]) -> list[dict]:
+    """Each page's entries once: those it was last indexed with.
+
+    Under `mkdocs serve --dirty`, Material's search keeps the last index and appends the entries of the pages it
+    builds again, removing the older entries of the first page only (it expects one page per rebuild). A page's
+    entries come together (the page, then its sections), so each page keeps its last run of entries.
+    """
+    runs: dict[str, list[dict]] = {}
+    current, run = None, []
+    for doc in docs + [{"location": "\0"}]:
+        page = doc["location"].split("#", 1)[0]
+        if page != current or "#" not in doc["location"]:
+            if current is not None:
+                runs[current] = run
+            current, run = page, []
+        run.append(doc)
+    return [doc for run in runs.values() for doc in run]
+
+
 def write_split_indexes(site_dir: Path, only_language: str | None = None) -> None:
     path = site_dir / "search" / "search_index.json"
     index = json.loads(path.read_text(encoding="utf-8"))
+    index["docs"] = latest_entries(index["docs"])
     if only_language:  # one language built alone, at the root: its index needs no split
         indexes = {DEFAULT_LANGUAGE: {"config": dict(index["config"], lang=[only_language]),
                                       "docs": [with_folded_words(doc) for doc in index["docs"]]}}
@@ -66,13 +250,38 @@ def write_split_indexes(site_dir: Path, only_language: str | None = None) -> Non
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
+# --- Each page's search configuration ---------------------------------------------------------
+
+def other_language(lang: str) -> str | None:
+    return next((other for other in LANGUAGES if other != lang), None)
+
+
+def page_search_config(config_json: str, lang: str, offer: str | None) -> str:
+    """Material's page configuration with this language's index and the other language's offer.
+
+    `base` leads from the page to the site's root; a translated page's search looks under its language's
+    folder (Material resolves the index and the results against `base`: it must end with a slash).
+    """
+    data = json.loads(config_json)
+    root = data["base"].rstrip("/") + "/"
+    if lang != DEFAULT_LANGUAGE:
+        data["base"] = f"{root}{lang}/"
+    other = other_language(lang)
+    if offer and other:
+        home = root if other == DEFAULT_LANGUAGE else f"{root}{other}/"
+        data["other_language"] = {"lang": other, "home": home, "label": offer}
+    # as Jinja's tojson writes it: nothing in it can end the script element
+    return (json.dumps(data).replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("&", "\\u0026").replace("'", "\\u0027"))
+
+
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    """A translated page looks for the search index under its own language's folder."""
     lang = i18n_plugin.current_language(config)
-    if lang == DEFAULT_LANGUAGE or i18n_plugin.only_language(config):
-        return output
-    # Material resolves the index and the results against this base: it must end with a slash
-    return CONFIG_BASE.sub(lambda m: f"{m.group(1)}{m.group(2)}/{lang}/{m.group(3)}", output, count=1)
+    if i18n_plugin.only_language(config):
+        return output  # one language alone, at the root: nothing to change, no other site to offer
+    offer = build_state.for_build(config).labels[lang].get("search", {}).get("other_language")
+    return CONFIG_SCRIPT.sub(lambda m: m.group(1) + page_search_config(m.group(2), lang, offer) + m.group(3),
+                             output, count=1)
 
 
 @event_priority(-200)  # after the i18n plugin has built every language and written the merged index

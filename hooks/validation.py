@@ -13,7 +13,6 @@ from pathlib import Path
 import markers
 import termbase
 import typography
-import text_rules
 from content import Content, Record
 from field_checks import CHECKERS, Unfit
 from problems import ContentError, Problems

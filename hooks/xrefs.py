@@ -36,9 +36,15 @@ def link_prose(text: str, record, content) -> str:
     return PROSE_REF.sub(replace, text)
 
 
+# Emphasis, with or without a language mark: *Los Zetas*{lang=es}, *Hacienda*.
+EMPHASIS = re.compile(r"\*([^*\n]+)\*(?:\{[^}\n]*\})?")
+
+
 def plain_prose(text: str, lang: str, content) -> str:
-    """Replace [[id]] markers with the target's title as plain text (for page descriptions)."""
-    return PROSE_REF.sub(lambda m: m.group(2) or content.get(lang, m.group(1).strip())["title"], text)
+    """The text as plain words (for page descriptions, the options index and downloads): [[id]] markers
+    become the target's title, emphasis and language marks go."""
+    text = PROSE_REF.sub(lambda m: m.group(2) or content.get(lang, m.group(1).strip())["title"], text)
+    return EMPHASIS.sub(r"\1", text)
 
 
 def with_links(record, content):

@@ -83,13 +83,14 @@ def nu_html_errors(folder: Path) -> list[str]:
             if m["type"] in ("error", "non-document-error")]
 
 
-def lighthouse_scores(url: str, chromium: str, flags: list[str]) -> tuple[dict[str, float], list[str]]:
-    """Lighthouse's mobile-preset scores for accessibility, best practices and SEO, and the audits that failed."""
+def lighthouse_scores(url: str, chromium: str, flags: list[str],
+                      categories: str = "accessibility,best-practices,seo") -> tuple[dict[str, float], list[str]]:
+    """Lighthouse's mobile-preset scores for the categories, and the audits that failed."""
     import json
     import os
     import subprocess
     result = subprocess.run(
-        [str(LIGHTHOUSE), url, "--quiet", "--only-categories=accessibility,best-practices,seo",
+        [str(LIGHTHOUSE), url, "--quiet", f"--only-categories={categories}",
          "--output=json", "--output-path=stdout", f"--chrome-flags=--headless {' '.join(flags)}"],
         capture_output=True, text=True, timeout=300, env=dict(os.environ, CHROME_PATH=chromium))
     assert result.returncode == 0, result.stderr[-2000:]
@@ -97,5 +98,8 @@ def lighthouse_scores(url: str, chromium: str, flags: list[str]) -> tuple[dict[s
     scores = {name: category["score"] for name, category in report["categories"].items()}
     failed = [f"{ref['id']}: {report['audits'][ref['id']]['title']}"
               for category in report["categories"].values() for ref in category["auditRefs"]
-              if report["audits"][ref["id"]]["score"] is not None and report["audits"][ref["id"]]["score"] < 1]
+              if ref.get("weight", 1) and report["audits"][ref["id"]]["score"] is not None
+              and report["audits"][ref["id"]]["score"] < 1]
+    if "performance" in report["categories"]:
+        scores["cumulative-layout-shift"] = report["audits"]["cumulative-layout-shift"]["numericValue"]
     return scores, failed

@@ -39,6 +39,7 @@ def _visible_options(page):
 def test_index_filters_by_each_facet(browser, base_url, facet, value, expected):
     page = browser.new_page()
     page.goto(f"{base_url}/policy-options/")
+    page.locator("#options-panel summary").click()  # the filters fold into a panel, closed at load
     assert page.locator("#options-count").inner_text() == "3 options"
     page.select_option(f"#filter-{facet}", value)
     assert _visible_options(page) == expected
@@ -50,6 +51,7 @@ def test_index_filters_by_each_facet(browser, base_url, facet, value, expected):
 def test_index_free_text_ignores_accents_and_combines_with_facets(browser, base_url):
     page = browser.new_page()
     page.goto(f"{base_url}/es/policy-options/")
+    page.locator("#options-panel summary").click()  # the filters fold into a panel, closed at load
     page.fill("#filter-q", "mariguana")
     assert _visible_options(page) == ["heterodox-marijuana"]
     page.fill("#filter-q", "planeacion")  # the facet label is "Planeación y evaluación"
@@ -67,6 +69,7 @@ def test_index_free_text_ignores_accents_and_combines_with_facets(browser, base_
 def test_filtered_url_restores_the_same_view_and_sort(browser, base_url):
     page = browser.new_page()
     page.goto(f"{base_url}/policy-options/")
+    page.locator("#options-panel summary").click()  # the filters fold into a panel, closed at load
     page.select_option("#filter-themes", "institutions")
     page.select_option("#filter-sort", "title")
     shared = page.url

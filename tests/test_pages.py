@@ -1,6 +1,5 @@
 """Unit tests of page generation."""
 import re
-import shutil
 from pathlib import Path
 
 import page_html

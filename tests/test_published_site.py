@@ -9,7 +9,6 @@ import pytest
 
 from csp import INLINE_SCRIPT, policy
 from sitebuild import REPO_URL
-from standards import page_urls
 from webserver import serve
 
 CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')

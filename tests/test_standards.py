@@ -74,3 +74,19 @@ def test_lighthouse_mobile_scores_accessibility_best_practices_and_seo_100(serve
     scores, failed = lighthouse_scores(base + path, CHROMIUM, CHROMIUM_FLAGS)
     assert failed == []
     assert scores == {"accessibility": 1, "best-practices": 1, "seo": 1}
+
+
+# One page of each type readers meet, on a phone, served as a static host serves them (gzip, cache headers).
+PAGE_TYPES = ["/", "/es/figures/", "/es/recommendations/border-coordinator/", "/es/policy-options/",
+              "/arguments/", "/es/side-by-side/figures/"]
+
+
+@pytest.mark.slow
+def test_lighthouse_mobile_performance_of_every_page_type_is_95_or_more(built):
+    site, _, _ = built
+    with serve(site, compress=True) as base:
+        results = {path: lighthouse_scores(base + path, CHROMIUM, CHROMIUM_FLAGS, "performance")
+                   for path in PAGE_TYPES}
+    for path, (scores, failed) in results.items():
+        assert scores["performance"] >= 0.95, (path, scores, failed)
+        assert scores["cumulative-layout-shift"] <= 0.1, (path, scores)

@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from sitebuild import FIXTURES, ROOT, run_mkdocs, make_site
+from sitebuild import REPO_URL, FIXTURES, ROOT, run_mkdocs, make_site
 from sitecheck import read_page, resolve_link
 
 SCRIPT = ROOT / "scripts" / "translations.py"
@@ -33,11 +33,7 @@ def site(tmp_path_factory):
     _git(site, "init", "-q", "-b", "main")
     _git(site, "add", "-A")
     _git(site, "commit", "-q", "-m", "content")
-    os.environ["REPO_URL"] = "https://github.com/example/border-security"
-    try:
-        result = run_mkdocs(site, "build", "--strict")
-    finally:
-        del os.environ["REPO_URL"]
+    result = run_mkdocs(site, "build", "--strict", repo_url=REPO_URL)
     assert result.returncode == 0, result.stderr
     return site
 

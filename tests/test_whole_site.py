@@ -72,7 +72,7 @@ def test_downloads_parse_and_hold_every_record(built):
         data = json.loads((site / prefix / "downloads" / "records.json").read_text(encoding="utf-8"))
         assert {row["id"] for rows in data["collections"].values() for row in rows} == set(content.records[lang])
         for name in COLLECTIONS:
-            with open(site / prefix / "downloads" / f"{name}.csv", encoding="utf-8", newline="") as handle:
+            with open(site / prefix / "downloads" / f"{name}.csv", encoding="utf-8-sig", newline="") as handle:
                 rows = list(csv.DictReader(handle))
             assert [r["id"] for r in rows] == [r.id for r in content.collection(lang, name)]
 
@@ -119,7 +119,7 @@ def test_argument_map_shows_every_answered_argument_and_every_answer(built):
         html = _picture_page(site / prefix / "arguments" / "index.html")
         figure = html[html.index('<figure class="argument-map"'):]
         drawing = figure[figure.index("<svg"):figure.index("</svg>")]
-        listing = html[html.index('<details class="argument-map__list"'):html.index("</details>")]
+        listing = html[html.index('<details class="argument-map__list"'):html.index("</figure>")]
         for proposal in proposals:
             link = f'<a href="../{proposal.collection}/{proposal.id}/"'
             assert link in drawing and link in listing, proposal.id

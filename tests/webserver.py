@@ -1,6 +1,7 @@
 """Serve a built site on 127.0.0.1, and wait for a served page: for browser tests and benchmark/benchmark.py."""
 import contextlib
 import functools
+import gzip
 import socket
 import threading
 import time
@@ -10,8 +11,31 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
+    compress = False  # as a static host does (GitHub Pages): text gzipped when asked, cached ten minutes
+    COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
+
     def log_message(self, *args):
         pass
+
+    def do_GET(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and not self.path.split("?")[0].endswith("/"):
+            return super().do_GET()  # redirects to the address with a slash
+        if path.is_dir():
+            path = path / "index.html"
+        kind = self.guess_type(str(path))
+        if not (self.compress and path.is_file() and "gzip" in self.headers.get("Accept-Encoding", "")
+                and kind.startswith(self.COMPRESSED_TYPES)):
+            return super().do_GET()
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", kind + ("; charset=utf-8" if kind.startswith("text/") else ""))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        self.send_header("Last-Modified", self.date_time_string(int(path.stat().st_mtime)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def send_error(self, code, message=None, explain=None):
         # As GitHub Pages does, a missing address gets the site's own 404.html.
@@ -33,10 +57,17 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+class _CompressingHandler(_QuietHandler):
+    compress = True
+
+
 @contextlib.contextmanager
-def serve(directory, port: int = 0):
-    """Serve a folder on 127.0.0.1 (on a free port unless one is given); yields its URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+def serve(directory, port: int = 0, compress: bool = False):
+    """Serve a folder on 127.0.0.1 (on a free port unless one is given); yields its URL.
+
+    compress: gzip text and send cache headers, as a static host such as GitHub Pages does.
+    """
+    handler = functools.partial(_CompressingHandler if compress else _QuietHandler, directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
