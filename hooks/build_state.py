@@ -24,6 +24,7 @@ class BuildState:
     labels: dict  # {lang: labels}
     root: Path  # the project folder (where mkdocs.yml is)
     pages_written: bool = False
+    collection_pages: dict = field(default_factory=dict)  # {src_uri: nav page}, for the current "nav"
     files: object = None  # the current language's Files (mkdocs.structure.files.Files), from on_nav
     not_found_pages: dict[str, bytes] = field(default_factory=dict)  # each language's 404 page, as built
 

@@ -80,13 +80,15 @@ def place_in_collection(page: Page, nav: Navigation, state) -> None:
     lang, name, record_id = record_page_parts(page.file.src_uri, state.content)
     if record_id is None:
         return
-    collection_page = next((p for p in nav.pages if p.file.src_uri == f"{lang}/{name}/index.md"), None)
+    if state.collection_pages.get("nav") is not nav:  # the collections' pages in this language's navigation
+        state.collection_pages = {"nav": nav, **{p.file.src_uri: p for p in nav.pages}}
+    collection_page = state.collection_pages.get(f"{lang}/{name}/index.md")
     if collection_page is None:
         return
     page.parent = collection_page
     collection_page.active = True
-    ids = list(state.content.positions(lang, name))
-    n = ids.index(record_id)
+    positions = state.content.positions(lang, name)
+    ids, n = list(positions), positions[record_id]
     neighbours = [ids[n - 1] if n > 0 else None, ids[n + 1] if n + 1 < len(ids) else None]
     page.previous_page, page.next_page = (
         state.files.get_file_from_path(f"{lang}/{name}/{i}.md").page if i and state.files else None

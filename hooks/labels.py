@@ -10,4 +10,4 @@ LABELS = Path(__file__).parent / "labels.yml"
 
 def load_labels(path: Path = LABELS) -> dict:
     with open(path, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # safe; libyaml's where there

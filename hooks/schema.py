@@ -133,7 +133,7 @@ def _option_facets() -> tuple[Field, ...]:
 
 OPTION_KINDS = (
     "call-for-action", "hammer", "process-option", "planning-principle",
-    "strategy-option", "binational-institution",
+    "strategy-option", "binational-institution", "closing-call",
 )
 
 COLLECTIONS: dict[str, Collection] = {c.name: c for c in (
@@ -198,6 +198,15 @@ COLLECTIONS: dict[str, Collection] = {c.name: c for c in (
         Field("number", "int", required=True),
     ) + _common()),
 )}
+
+def field_names_allowed(collection: Collection, field_name: str) -> list[str] | None:
+    """For a field whose items name other fields of the same record, the names it may hold; else None."""
+    if field_name == "same_in_both":  # text fields that are proper names
+        return sorted(f.name for f in collection.translated_fields)
+    if field_name == "not_in_paper":  # fields shown as values, which the paper may not state
+        return list(collection.markable_fields)
+    return None
+
 
 # `related` may point anywhere.
 COLLECTION_NAMES = tuple(COLLECTIONS)

@@ -53,8 +53,6 @@ SKIPPED_CLASSES = {
     "options-count",       # policy-options index: "76 options", a live count for the filters
     "record-tools",        # a record page's links to the side-by-side view and the editor, its translation status
 }
-OPEN_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)(\s[^>]*)?>")
-CLASS = re.compile(r'\sclass="([^"]*)"')
 TABLE = re.compile(r"<table\b[^>]*>(.*?)</table>", re.DOTALL)
 CAPTION = re.compile(r"<caption\b[^>]*>(.*?)</caption>", re.DOTALL)
 HEAD = re.compile(r"<thead\b[^>]*>.*?</thead>", re.DOTALL)
@@ -73,13 +71,6 @@ def language_of(location: str) -> str:
 
 # --- The search view of a page ------------------------------------------------------------------
 
-def _skipped(tag: str, attributes: str) -> bool:
-    if tag in SKIPPED_TAGS:
-        return True
-    classes = CLASS.search(attributes)
-    return bool(classes and SKIPPED_CLASSES.intersection(classes.group(1).split()))
-
-
 def _element_end(text: str, tag: str, start: int) -> int:
     """Where the element whose opening tag ends at `start` ends (after its closing tag)."""
     depth = 1
@@ -93,16 +84,29 @@ def _element_end(text: str, tag: str, start: int) -> int:
     return len(text)
 
 
+# Where an element to leave out may start: a drawing or a form, or a class attribute (read for its classes).
+SKIPPABLE = re.compile(r'<(svg|form)\b|class="((?:[^"]* )?(?:' + "|".join(sorted(SKIPPED_CLASSES, key=len, reverse=True))
+                       + r')(?: [^"]*)?)"')  # as Markdown and the templates write them
+TAG_NAME = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
+
+
 def without_skipped_elements(text: str) -> str:
     out, pos = [], 0
-    while (m := OPEN_TAG.search(text, pos)) is not None:
-        tag = m.group(1).lower()
-        if _skipped(tag, m.group(2) or "") and not m.group(0).endswith("/>"):
-            out.append(text[pos:m.start()] + " ")
-            pos = _element_end(text, tag, m.end())
+    for m in SKIPPABLE.finditer(text):
+        if m.start() < pos:
+            continue  # inside an element already left out
+        if m.group(1):
+            start, tag = m.start(), m.group(1).lower()
+        elif SKIPPED_CLASSES.intersection(m.group(2).split()):
+            start = text.rfind("<", 0, m.start())
+            tag = TAG_NAME.match(text, start).group(1).lower()
         else:
-            out.append(text[pos:m.end()])
-            pos = m.end()
+            continue
+        open_end = text.find(">", m.end()) + 1
+        if open_end == 0 or text[open_end - 2] == "/":
+            continue  # no end, or a self-closing tag
+        out.append(text[pos:start] + " ")
+        pos = _element_end(text, tag, open_end)
     out.append(text[pos:])
     return "".join(out)
 
@@ -139,8 +143,10 @@ def definitions_as_paragraphs(text: str) -> str:
 def search_view(content: str, kind: str | None = None) -> str:
     """The page's HTML as the search index should read it (see the module's docstring)."""
     text = without_skipped_elements(content)
-    text = TABLE.sub(_table_as_paragraphs, text)
-    text = definitions_as_paragraphs(text)
+    if "<table" in text:
+        text = TABLE.sub(_table_as_paragraphs, text)
+    if "<dl" in text:
+        text = definitions_as_paragraphs(text)
     text = BLOCK_END.sub(r"\1 ", text)
     h1 = H1.search(text)
     if h1:

@@ -48,7 +48,8 @@ class Term:
 
 
 def _folded(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
+    """Lower case, accents and other marks dropped (both sides of a comparison are folded alike)."""
+    return unicodedata.normalize("NFD", text.lower()).encode("ascii", "ignore").decode("ascii")
 
 
 def load_termbase(path: Path) -> list[Term]:

@@ -31,21 +31,18 @@ def quotes(text: str, lang: str, inner: bool = False) -> str:
     open_double, close_double, open_single, close_single = MARKS.get(lang, MARKS["en"])
     if inner:
         open_double, close_double = open_single, close_single
-    out = []
-    for i, char in enumerate(text):
-        if char not in "\"'":
-            out.append(char)
-            continue
+
+    def mark(match: re.Match) -> str:
+        i, char = match.start(), match.group()
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
         opening = before in OPENS_AFTER and not after.isspace()
         if char == '"':
-            out.append(open_double if opening else close_double)
-        elif before.isalnum() and after.isalnum():
-            out.append(APOSTROPHE)
-        else:
-            out.append(open_single if opening else close_single)
-    text = "".join(out)
+            return open_double if opening else close_double
+        if before.isalnum() and after.isalnum():
+            return APOSTROPHE
+        return open_single if opening else close_single
+    text = QUOTE.sub(mark, text)
     for placeholder, original in kept.items():
         text = text.replace(placeholder, original)
     return text

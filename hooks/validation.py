@@ -18,7 +18,7 @@ from field_checks import CHECKERS, Unfit
 from problems import ContentError, Problems
 from schema import (
     COLLECTIONS, DEFAULT_LANGUAGE, FIELD_TYPES, ID_PATTERN, LANGUAGES, RECORD_SUFFIXES, STAMP_FIELD, STAMP_PATTERN,
-    Collection, Field, ref_targets,
+    Collection, Field, field_names_allowed, ref_targets,
 )
 from yaml_source import RecordFile, files_under, read_record_file
 
@@ -137,10 +137,8 @@ def _check_fields(rec: RecordFile, out: Problems) -> None:
             del rec.values[name]
         else:
             value = _checked(rec, spec, rec.values[name], out)
-            if value is not None and name == "same_in_both":
-                value = _check_field_names(rec, schema, value, out)
-            elif value is not None and name == "not_in_paper":
-                value = _check_shown_field_names(rec, schema, value, out)
+            if value is not None and field_names_allowed(schema, name) is not None:
+                value = _check_field_names(rec, schema, name, value, out)
             if value is None:
                 del rec.values[name]
             else:
@@ -163,22 +161,12 @@ def _check_stamp(rec: RecordFile, out: Problems) -> None:
     del rec.values[STAMP_FIELD]
 
 
-def _check_field_names(rec: RecordFile, schema: Collection, names: list, out: Problems):
-    translated = {f.name for f in schema.translated_fields}
+def _check_field_names(rec: RecordFile, schema: Collection, field_name: str, names: list, out: Problems):
+    allowed = field_names_allowed(schema, field_name)
     for i, name in enumerate(names):
-        if name not in translated:
-            out.at(rec, f"field 'same_in_both': '{name}' is not a text field of {schema.name}; "
-                        f"text fields: {', '.join(sorted(translated))}", "same_in_both", i)
-            return None
-    return names
-
-
-def _check_shown_field_names(rec: RecordFile, schema: Collection, names: list, out: Problems):
-    shown = schema.markable_fields
-    for i, name in enumerate(names):
-        if name not in shown:
-            out.at(rec, f"field 'not_in_paper': '{name}' is not a field shown in the details of {schema.name}; "
-                        f"fields: {', '.join(shown)}", "not_in_paper", i)
+        if name not in allowed:
+            out.at(rec, f"field '{field_name}': '{name}' cannot be named here in {schema.name}; "
+                        f"allowed: {', '.join(allowed)}", field_name, i)
             return None
     return names
 

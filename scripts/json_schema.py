@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 import text_rules  # noqa: E402
 from schema import (  # noqa: E402
-    COLLECTIONS, DEFAULT_LANGUAGE, ID_PATTERN, LANGUAGES, STAMP_FIELD, STAMP_PATTERN, WORK_KEYS, WORK_LANGUAGES, Field,
+    COLLECTIONS, DEFAULT_LANGUAGE, ID_PATTERN, field_names_allowed, LANGUAGES, STAMP_FIELD, STAMP_PATTERN, WORK_KEYS, WORK_LANGUAGES, Field,
 )
 
 # Text: not empty, and none of what text_rules refuses (the same rules as regular expressions).
@@ -26,13 +26,6 @@ TEXT = {"type": "string", "pattern": "\\S",
 # One line: no line break between its first and last visible characters.
 LINE = {**TEXT, "not": {"anyOf": [*TEXT["not"]["anyOf"], {"pattern": "\\S[\\s\\S]*\\n[\\s\\S]*\\S"}]}}
 RECORD_ID = {"type": "string", "pattern": ID_PATTERN.pattern}
-
-
-# Fields whose items name other fields of the same record.
-FIELD_NAME_LISTS = {
-    "same_in_both": lambda c: [f.name for f in c.translated_fields],
-    "not_in_paper": lambda c: list(c.markable_fields),
-}
 
 
 def field_schema(spec: Field, collection) -> dict:
@@ -54,8 +47,9 @@ def field_schema(spec: Field, collection) -> dict:
         }},
     }
     schema = dict(kinds[spec.type])
-    if spec.name in FIELD_NAME_LISTS:
-        schema = {"type": "array", "minItems": 1, "items": {"enum": list(FIELD_NAME_LISTS[spec.name](collection))}}
+    names = field_names_allowed(collection, spec.name)
+    if names is not None:
+        schema = {"type": "array", "minItems": 1, "items": {"enum": names}}
     if spec.help:
         schema["description"] = spec.help
     return schema

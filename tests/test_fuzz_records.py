@@ -15,6 +15,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import text_rules
 import validation
 from page_guard import problems as page_problems
 from problems import Problems
@@ -129,7 +130,7 @@ MARKDOWN = markdown.Markdown(extensions=["abbr", "admonition", "attr_list", "md_
 def test_no_accepted_text_reaches_the_page_as_markup(source):
     """What record validation lets through, rendered as the site renders pages, has no event handler,
     no code-running address and no markup but what Markdown itself writes."""
-    if validation.text_rules.unsafe(source) is not None:
+    if text_rules.unsafe(source) is not None:
         return
     html = MARKDOWN.reset().convert(source)
     assert page_problems(html) == [], (source, html)

@@ -1,4 +1,6 @@
 """`mkdocs serve` picks up an edited record in one rebuild, without a restart or a rebuild loop."""
+import contextlib
+import json
 import os
 import subprocess
 import sys
@@ -8,17 +10,26 @@ from sitebuild import FIXTURES, make_site
 from webserver import fetch_text, free_port, wait_for
 
 
-def test_edited_record_shows_after_exactly_one_rebuild(tmp_path):
+@contextlib.contextmanager
+def serving(tmp_path, *flags):
+    """`mkdocs serve` of the good fixture: (project folder, its address, its log file)."""
     site = make_site(tmp_path / "project", FIXTURES / "good" / "content")
     port = free_port()
     log = tmp_path / "serve.log"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     with open(log, "w") as out:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-            cwd=site, env=env, stdout=out, stderr=subprocess.STDOUT)
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", *flags, "-a", f"127.0.0.1:{port}"],
+                                  cwd=site, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+                                  stdout=out, stderr=subprocess.STDOUT)
     try:
-        url = f"http://127.0.0.1:{port}/es/strategies/first-best/"
+        yield site, f"http://127.0.0.1:{port}", log, server
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def test_edited_record_shows_after_exactly_one_rebuild(tmp_path):
+    with serving(tmp_path) as (site, base, log, server):
+        url = f"{base}/es/strategies/first-best/"
         assert wait_for(lambda: "Encargar un sistema completo" in fetch_text(url), 60), log.read_text()
         record = site / "content" / "es" / "strategies" / "first-best.yml"
         record.write_text(record.read_text(encoding="utf-8").replace(
@@ -28,26 +39,13 @@ def test_edited_record_shows_after_exactly_one_rebuild(tmp_path):
         text = log.read_text()
         assert text.count("Detected file changes") == 1, text
         assert server.poll() is None, text
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
 
 
 def test_the_editing_server_rebuilds_only_what_changed_and_keeps_search_and_links_current(tmp_path):
     """./scripts/serve.sh (mkdocs serve --dirty --no-strict): an edit shows on the record's page, its
     collection's page and the search index, which still holds every other page; a content error stops the
     rebuild with its message (MkDocs holds the pages until it is fixed), and the fixed record shows."""
-    import json
-    site = make_site(tmp_path / "project", FIXTURES / "good" / "content")
-    port = free_port()
-    log = tmp_path / "serve.log"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    with open(log, "w") as out:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "-a", f"127.0.0.1:{port}"],
-            cwd=site, env=env, stdout=out, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
+    with serving(tmp_path, "--dirty", "--no-strict") as (site, base, log, _):
         page = f"{base}/es/strategies/first-best/"
         assert wait_for(lambda: "Encargar un sistema completo" in fetch_text(page), 90), log.read_text()
         entries_before = len(json.loads(fetch_text(f"{base}/es/search/search_index.json"))["docs"])
@@ -67,6 +65,3 @@ def test_the_editing_server_rebuilds_only_what_changed_and_keeps_search_and_link
         assert "Traceback" not in log.read_text()
         record.write_text(good.replace("Encargar un sistema completo", "Encargar un sistema nuevo"), encoding="utf-8")
         assert wait_for(lambda: "Encargar un sistema nuevo" in fetch_text(page), 60), log.read_text()
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
