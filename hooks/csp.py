@@ -10,22 +10,35 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import re
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")[^>]*>(.*?)</script>", re.DOTALL)
 POLICY = ("default-src 'self'; script-src 'self' {hashes}; style-src 'self'; img-src 'self' data:; "
           "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'")
 CHARSET = '<meta charset="utf-8">'
 
 
+def inline_scripts(page_html: str) -> list[str]:
+    """The text of each inline script (not JSON data, not a script loaded from a file)."""
+    bodies, position = [], page_html.find("<script")
+    while position != -1:
+        end_of_tag = page_html.find(">", position)
+        end = page_html.find("</script>", end_of_tag)
+        if end_of_tag == -1 or end == -1:
+            break
+        tag = page_html[position:end_of_tag]
+        if "src=" not in tag and "application/json" not in tag:
+            bodies.append(page_html[end_of_tag + 1:end])
+        position = page_html.find("<script", end)
+    return bodies
+
+
 def policy(page_html: str) -> str:
     """The policy for this page: its inline scripts allowed by their SHA-256 hashes."""
     hashes = sorted({"'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
-                     for body in INLINE_SCRIPT.findall(page_html)})
+                     for body in inline_scripts(page_html)})
     return POLICY.format(hashes=" ".join(hashes)).replace("  ", " ")
 
 

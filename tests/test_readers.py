@@ -23,6 +23,8 @@ def desktop(browser):
 
 
 def _fits(page) -> bool:
+    """Nothing reaches past the screen's right edge (no sideways scrolling), once the page has loaded."""
+    page.wait_for_load_state("load")
     return page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
 
 

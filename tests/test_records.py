@@ -103,3 +103,17 @@ def test_a_misspelled_field_in_a_template_stops_the_page(tmp_path):
     with pytest.raises(jinja2.UndefinedError):
         env.from_string("{{ record.valeu }}").render(record=record)
     assert env.from_string("{{ record.value }}").render(record=record) == "1"
+
+
+def test_validating_content_needs_neither_mkdocs_nor_jinja():
+    """The validate command (and its pre-commit hook) loads only YAML and the hooks' content modules."""
+    import subprocess
+    import sys
+    from sitebuild import ROOT
+    # as if they were not installed: an import of either fails
+    probe = ("import sys; sys.modules.update(dict.fromkeys(['jinja2', 'mkdocs', 'mkdocs.exceptions', 'markdown'])); "
+             "sys.path.insert(0, 'hooks'); import validation; from pathlib import Path; "
+             "print(validation.load_content(Path('content')).count())")
+    result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout) > 300
