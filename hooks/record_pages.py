@@ -86,13 +86,14 @@ def records_from_section(section, content) -> list[tuple[str, list]]:
 
 def kind_line(record, content, labels: dict) -> str:
     """What the record is and where it sits: "Recommendation 1 of 5 · Section 8"."""
-    kind = (choice_label(labels, "kind", record["kind"]) if record.collection == "options"
-            else labels["record_kind"][record.collection])
-    position = content.positions(record.lang, record.collection)[record.id] + 1
-    line = labels["record_position"].format(kind=kind, n=position, total=len(content.positions(record.lang,
-                                                                                                   record.collection)))
+    positions = content.positions(record.lang, record.collection)
+    line = labels["record_position"].format(kind=labels["record_kind"][record.collection],
+                                            n=positions[record.id] + 1, total=len(positions))
+    if record.collection == "options":  # and which of the paper's kinds of option
+        line += f" · {choice_label(labels, 'kind', record['kind'])}"
     section = content.get(record.lang, record["section"]) if record["section"] else None
-    return f"{line} · {section['title'].split(':')[0]}" if section else line
+    section_name = section["title"].split(":")[0] if section else None
+    return f"{line} · {section_name}" if section_name and section_name not in line else line
 
 
 def translation_line(record, content, labels: dict, history: dict) -> dict:

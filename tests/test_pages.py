@@ -200,3 +200,9 @@ def test_quotes_are_typographic_in_each_language_from_the_straight_ones_editors_
     assert quotes('see [the "report"](https://example.org/"a")', "en") == 'see [the “report”](https://example.org/"a")'
     rec = _page("es", "first-best")
     assert "> **Cita del documento (traducción propia):** «la estrategia “óptima”»" in rec
+
+
+def test_a_record_page_says_what_the_record_is_and_where_it_comes_from():
+    assert "Recommendation 1 of 1 · Section 8\n{: .record-kind }" in _page("en", "two-levels")
+    option = _page("es", "heterodox-marijuana")
+    assert re.search(r"^Opción de política 1 de 1 · [^\n]+ · Sección 7\n\{: \.record-kind \}$", option, re.MULTILINE)
