@@ -53,24 +53,25 @@ def expected(spec: Field, value) -> Unfit:
     return Unfit(f"expected {FIELD_TYPES[spec.type]}, got {describe(value)}")
 
 
-def check_line(spec: Field, value) -> str:
+def _non_empty_text(spec: Field, value) -> str:
+    """The value as text, refused when it is not text or holds nothing but blanks."""
     text = as_text(value)
     if text is None:
         raise expected(spec, value)
     if not text.strip():
         raise Unfit(f"is empty; expected {FIELD_TYPES[spec.type]}")
-    if "\n" in text.strip():
+    return text
+
+
+def check_line(spec: Field, value) -> str:
+    text = _non_empty_text(spec, value).strip()
+    if "\n" in text:
         raise Unfit("must be a single line (no line breaks)")
-    return safe(text.strip())
+    return safe(text)
 
 
 def check_text(spec: Field, value) -> str:
-    text = as_text(value)
-    if text is None:
-        raise expected(spec, value)
-    if not text.strip():
-        raise Unfit(f"is empty; expected {FIELD_TYPES[spec.type]}")
-    return safe(text)
+    return safe(_non_empty_text(spec, value))
 
 
 def check_lines(spec: Field, value) -> list[str]:

@@ -8,18 +8,20 @@ PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 
 
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+def _tab(browser, **options):
+    context = browser.new_context(**options)
     yield context.new_page()
     context.close()
+
+
+@pytest.fixture
+def phone(browser):
+    yield from _tab(browser, viewport=PHONE, is_mobile=True, has_touch=True)
 
 
 @pytest.fixture
 def desktop(browser):
-    context = browser.new_context(viewport=DESKTOP)
-    yield context.new_page()
-    context.close()
+    yield from _tab(browser, viewport=DESKTOP)
 
 
 def _fits(page) -> bool:
