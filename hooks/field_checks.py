@@ -32,11 +32,14 @@ def describe(value) -> str:
     return type(value).__name__
 
 
+def whole(value) -> bool:
+    """A whole number, as JSON Schema (and so editors' tools) sees one: 2 and 2.0 alike, never true/false."""
+    return not isinstance(value, bool) and (isinstance(value, int) or isinstance(value, float) and value.is_integer())
+
+
 def as_text(value) -> str | None:
     """Text as written: unquoted years and dates, which YAML reads as numbers and dates, included."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (str, int, datetime.date)):
+    if isinstance(value, (str, datetime.date)) or whole(value):
         return str(value)
     return None
 
@@ -87,9 +90,9 @@ def check_lines(spec: Field, value) -> list[str]:
 
 
 def check_int(spec: Field, value) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
+    if not whole(value):
         raise Unfit(f"expected a whole number, got {describe(value)}")
-    return value
+    return int(value)
 
 
 def check_number(spec: Field, value):
