@@ -21,9 +21,10 @@ class Record:
 
     def __getitem__(self, name: str):
         """A field's value, None where this record leaves it out; KeyError for a name no record has."""
-        if name not in KNOWN_FIELDS:
+        value = self.fields.get(name)
+        if value is None and name not in KNOWN_FIELDS:
             raise KeyError(f"no collection has a field '{name}' (see hooks/schema.py)")
-        return self.fields.get(name)
+        return value
 
 
 @dataclass
@@ -35,6 +36,12 @@ class Content:
 
     def get(self, lang: str, record_id: str) -> Record | None:
         return self.records[lang].get(record_id)
+
+    def once(self, key, make):
+        """What make() returns, made the first time `key` is asked for (the content does not change)."""
+        if key not in self._made_once:
+            self._made_once[key] = make()
+        return self._made_once[key]
 
     def collection(self, lang: str, name: str) -> list[Record]:
         """The collection's records in order."""

@@ -91,7 +91,7 @@ def place_in_collection(page: Page, nav: Navigation, state) -> None:
     ids, n = list(positions), positions[record_id]
     neighbours = [ids[n - 1] if n > 0 else None, ids[n + 1] if n + 1 < len(ids) else None]
     page.previous_page, page.next_page = (
-        state.files.get_file_from_path(f"{lang}/{name}/{i}.md").page if i and state.files else None
+        state.files.src_uris[f"{lang}/{name}/{i}.md"].page if i and state.files else None
         for i in neighbours)
 
 

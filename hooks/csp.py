@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from functools import lru_cache
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -35,10 +36,14 @@ def inline_scripts(page_html: str) -> list[str]:
     return bodies
 
 
+@lru_cache(maxsize=256)  # the same few scripts on every page
+def source_hash(script: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
+
+
 def policy(page_html: str) -> str:
     """The policy for this page: its inline scripts allowed by their SHA-256 hashes."""
-    hashes = sorted({"'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
-                     for body in inline_scripts(page_html)})
+    hashes = sorted({source_hash(body) for body in inline_scripts(page_html)})
     return POLICY.format(hashes=" ".join(hashes)).replace("  ", " ")
 
 

@@ -33,7 +33,8 @@ def status(content, record) -> str | None:
         return None
     if record.stamp is None:
         return MISSING
-    return UP_TO_DATE if record.stamp == fingerprint(content.get(DEFAULT_LANGUAGE, record.id)) else OUTDATED
+    current = content.once(("fingerprint", record.id), lambda: fingerprint(content.get(DEFAULT_LANGUAGE, record.id)))
+    return UP_TO_DATE if record.stamp == current else OUTDATED
 
 
 def statuses(content, lang: str) -> dict[str, list]:

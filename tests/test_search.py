@@ -1,5 +1,6 @@
 """One search index per language, found without typing accents."""
 import json
+import re
 import time
 
 import search
@@ -123,7 +124,7 @@ def test_a_record_page_is_one_entry_titled_with_its_kind():
     """What precedes the title (the record's kind and position) does not make an entry of its own."""
     content = ('<p class="record-kind">Recommendation 2 of 5 · Section 8</p>\n'
                '<h1 id="work-at-two-levels">Work at two levels<a class="headerlink" href="#work-at-two-levels">¶</a></h1>\n'
-               '<p class="record-tools"><a href="../side-by-side/">Side by side</a> · Edit</p>\n<p>Summary.</p>')
+               '<p class="record-tools" data-search-exclude="data-search-exclude"><a href="../side-by-side/">Side by side</a> · Edit</p>\n<p>Summary.</p>')
     assert _entries(content, "Recommendation", title="Work at two levels · Recommendations") == [
         ("page/", "Work at two levels · Recommendation", "<p>Recommendation 2 of 5 · Section 8</p> <p>Summary.</p>")]
     assert _entries("<h1 id='a'>R &amp; D</h1>", "Kind <b>")[0][1] == "R &amp; D · Kind &lt;b&gt;"
@@ -148,3 +149,26 @@ def test_accented_titles_are_found_without_accents():
     assert doc == {"location": "x/", "title": "Iniciativa Mérida <span hidden>Merida</span>",
                    "text": "<p>la región</p> <span hidden>region</span>"}
     assert search.with_folded_words({"location": "x/", "title": "Soldiers", "text": "x"})["title"] == "Soldiers"
+
+
+def _sections(html_text):
+    """The sections Material's indexer makes of a page: (id, title, text), spacing as a reader sees it."""
+    from material.plugins.search.plugin import Parser
+    parser = Parser()
+    parser.feed(html_text)
+    parser.close()
+    spaced = lambda parts: re.sub(r"\s+", " ", "".join(parts)).strip()  # noqa: E731
+    return [(section.id, spaced(section.title), spaced(section.text)) for section in parser.data]
+
+
+def test_the_indexer_reads_less_markup_and_makes_the_same_entries_of_every_page(built):
+    """for_indexer leaves out only what Material's indexer drops anyway (inline tags, permalinks, attributes)."""
+    site, _, _ = built
+    article = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.DOTALL)
+    pages = sorted(site.rglob("index.html"))
+    assert len(pages) > 700  # both languages
+    for path in pages:
+        view = search.readable_view(article.search(path.read_text(encoding="utf-8")).group(1))
+        reduced = search.for_indexer(view)
+        assert len(reduced) < len(view) and "<a " not in reduced and "<abbr" not in reduced
+        assert _sections(reduced) == _sections(view), path
