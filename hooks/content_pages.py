@@ -27,7 +27,7 @@ import page_html
 import serve_watch
 import xrefs
 from git_dates import git_history
-from page_files import write_pages
+from page_files import record_of, write_pages
 from record_pages import generated_pages
 
 
@@ -97,11 +97,8 @@ def place_in_collection(page: Page, nav: Navigation, state) -> None:
 
 def record_page_parts(src_uri: str, content) -> tuple[str, str, str | None]:
     """(language, collection, record id) of a record page; the id is None for any other page."""
-    parts = src_uri.split("/")
-    if len(parts) == 3 and parts[2] != "index.md" and content.get(parts[0], parts[2][:-3]) is not None \
-            if parts[0] in content.records else False:
-        return parts[0], parts[1], parts[2][:-3]
-    return "", "", None
+    record = record_of(src_uri, content)
+    return (record.lang, record.collection, record.id) if record else ("", "", None)
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

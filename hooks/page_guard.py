@@ -1,11 +1,16 @@
-"""A check of every page's content as Markdown made it: nothing in it can run a script.
+"""A check of the pages' content as Markdown made it: nothing in it can run a script.
 
-Record text is checked when it is loaded (hooks/text_rules.py). This checks the HTML Markdown makes of every
-page again, whatever it was made from (records, templates, hand-written pages), so that an extension or a
-template that lets markup through stops the build instead of reaching readers: no event-handler attribute
-(onclick=, onerror= ...), no address with a scheme that runs code (javascript:, data: ...), no <script>,
-<iframe>, <object>, <embed> or <base> but the site's own. Material's templates around the content are the
-theme's, and the Content-Security-Policy (hooks/csp.py) lets only the site's scripts run in any case.
+Record text is checked when it is loaded (hooks/text_rules.py). This checks the HTML Markdown makes of a page
+again, so that markup that gets through stops the build instead of reaching readers: no event-handler
+attribute (onclick=, onerror= ...), no address with a scheme that runs code (javascript:, data: ...), no
+<script>, <iframe>, <object>, <embed> or <base> but the site's own. Material's templates around the content are
+the theme's, and the Content-Security-Policy (hooks/csp.py) lets only the site's scripts run in any case.
+
+Which pages. Every page whose text is not a single checked record: hand-written pages (whose Markdown nothing
+else checks), collection pages, the index, the side-by-side views. The 700-odd record pages are each one
+record, checked when loaded, through record.md.j2; checking them again took a tenth of the build. They are
+checked with every other page in the tests instead (tests/test_no_script_injection.py builds the site and
+runs this check on every page), so a template that lets markup through fails CI before it lands.
 """
 from __future__ import annotations
 
@@ -18,6 +23,7 @@ from mkdocs.structure.pages import Page
 
 import build_state
 import edit_links
+from page_files import record_of
 
 # Found with patterns that start with a literal (fast over a whole page), then checked one by one.
 EVENT_HANDLER = re.compile(r"[oO][nN][a-zA-Z]+\s*=")  # then: inside a tag, as an attribute name?
@@ -78,10 +84,13 @@ def _own(name: str, tag: str) -> bool:
 def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files) -> str:
     """The page's own content, as Markdown made it from its records or its hand-written text (Material's
     templates around it are the theme's own)."""
+    content = build_state.for_build(config).content
+    if record_of(page.file.src_uri, content) is not None:
+        return html_text  # one checked record through record.md.j2 (see above)
     found = problems(html_text)
     if found:
         source = page.file.src_uri
-        record = edit_links.source_file(source, build_state.for_build(config).content)
+        record = edit_links.source_file(source, content)
         where = f"{record} (rendered as {source})" if record and record.startswith("content/") else source
         raise PluginError(f"{where}: the page would run markup that is not the site's own:\n  "
                           + "\n  ".join(found))

@@ -41,6 +41,7 @@ from mkdocs.structure.pages import Page
 
 import build_state
 import i18n_plugin
+from page_files import record_of
 
 from schema import DEFAULT_LANGUAGE, LANGUAGES
 
@@ -187,13 +188,10 @@ def for_indexer(text: str) -> str:
 
 def record_kind(src_uri: str, content, labels: dict) -> str | None:
     """What kind of record a page shows, in its language ("Recommendation"); None if not a record page."""
-    parts = src_uri.split("/")
-    if len(parts) != 3 or parts[2] == "index.md" or parts[0] not in content.records:
+    record = record_of(src_uri, content)
+    if record is None:
         return None
-    record = content.get(parts[0], parts[2][:-3])
-    if record is None or record.collection != parts[1]:
-        return None
-    words = labels[parts[0]]
+    words = labels[record.lang]
     # Singular names of the kinds when the labels have them, else the collection's title.
     return (words.get("record_kind") or {}).get(record.collection) or words["collections"][record.collection]["title"]
 

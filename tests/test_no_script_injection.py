@@ -71,3 +71,13 @@ def test_a_hand_written_page_that_would_script_the_site_stops_the_build(tmp_path
     assert "en/about.md: the page would run markup that is not the site's own" in output
     assert "<p onmouseover=...>: an event-handler attribute" in output
     assert "Traceback" not in output
+
+
+def test_no_page_of_the_published_site_carries_markup_that_runs(built):
+    """Every page, record pages included (the build checks the others itself): templates and records together
+    let no event handler, code-running address or foreign script through."""
+    site, _, _ = built
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 700
+    found = {str(path.relative_to(site)): problems(path.read_text(encoding="utf-8")) for path in pages}
+    assert {path: p for path, p in found.items() if p} == {}
