@@ -16,6 +16,7 @@ import yaml
 
 from problems import Problem
 from schema import COLLECTIONS, DEFAULT_LANGUAGE
+from yaml_source import FAST_LOADER
 
 OTHER_LANGUAGE = re.compile(r"\*[^*\n]+\*\{\s*:?\s*lang=\w+\s*\}")
 
@@ -54,7 +55,7 @@ def _folded(text: str) -> str:
 
 def load_termbase(path: Path) -> list[Term]:
     """The entries of the termbase; a ValueError naming the entry when one is not as documented."""
-    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    entries = yaml.load(path.read_text(encoding="utf-8"), Loader=FAST_LOADER) or []  # safe, with libyaml
     terms = []
     for n, entry in enumerate(entries, 1):
         if not isinstance(entry, dict) or not entry.get("en") or not entry.get("es") \

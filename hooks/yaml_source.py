@@ -1,9 +1,11 @@
 """Reading one record file: UTF-8 YAML, safely, with the place of every field kept for messages.
 
 Safely means: nothing is constructed but text, numbers, dates, lists and mappings (no tags of other
-kinds), no anchors or aliases (a few hundred bytes of nested aliases expand to billions of values), and
-no nesting deeper than records ever need (thousands of nested lists would exhaust Python's stack). All
-three are found in one pass over the parser's events, which does not recurse, before anything is built.
+kinds), no aliases (a few hundred bytes of nested aliases expand to billions of values), and no nesting
+deeper than records ever need (thousands of nested lists would exhaust Python's stack). libyaml composes the
+file into nodes (an alias is the same node met twice, so composing does not expand it; libyaml stops at a
+thousand levels); all three are then found in one walk over the nodes, which does not recurse, before any
+value is built.
 """
 from __future__ import annotations
 
@@ -18,6 +20,8 @@ from problems import Problems
 # Tags PyYAML's safe loader resolves by itself; any other tag (!!python/object, !custom ...) is refused.
 PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in
               ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
+# What YAML reads a plain `=` or `<<` as (PyYAML builds neither).
+SPECIAL_SCALARS = {"tag:yaml.org,2002:value", "tag:yaml.org,2002:merge"}
 # A record is a mapping of fields; a field may hold a list of mappings (cited works): depth 3.
 MAX_DEPTH = 8
 TOO_DEEP = (f"values are nested more than {MAX_DEPTH} levels deep; "
@@ -92,8 +96,7 @@ def read_record_file(path: Path, lang: str, collection: str, shown_path: str,
         problem(1, 1, "the file is empty")
         return None
     try:
-        refused = _refused_constructs(text)
-        node = yaml.compose(text, Loader=FAST_LOADER) if not refused else None
+        node = yaml.compose(text, Loader=FAST_LOADER)
     except yaml.MarkedYAMLError as err:
         if "nesting depth" in str(err.problem):  # libyaml's own limit, far above MAX_DEPTH
             problem(err.problem_mark.line + 1, err.problem_mark.column + 1, TOO_DEEP)
@@ -103,12 +106,13 @@ def read_record_file(path: Path, lang: str, collection: str, shown_path: str,
     except yaml.YAMLError:
         problem(*_malformed(text))
         return None
+    if node is None:
+        problem(1, 1, "the file is empty")
+        return None
+    refused = _refused_constructs(node)
     for mark, message in refused:
         problem(mark.line + 1, mark.column + 1, message)
     if refused:
-        return None
-    if node is None:
-        problem(1, 1, "the file is empty")
         return None
     if not isinstance(node, yaml.MappingNode):
         problem(node.start_mark.line + 1, 1, "a record file must be a mapping of 'field: value' lines")
@@ -130,26 +134,33 @@ def read_record_file(path: Path, lang: str, collection: str, shown_path: str,
     return rec
 
 
-def _refused_constructs(text: str) -> list[tuple[yaml.Mark, str]]:
-    """(place, message) of every tag, anchor, alias or nesting a record may not have, from the parser's events."""
-    refused, depth, aliases = [], 0, False
-    for event in yaml.parse(text, Loader=FAST_LOADER):
-        if (isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None)) and not aliases:
-            aliases = True  # the first is enough: a nest of aliases would give thousands of lines
-            refused.append((event.start_mark, "YAML anchors and aliases (&name, *name) are not allowed: "
-                                              "write each value out"))
-        tag = getattr(event, "tag", None)
-        if tag and tag != "!" and tag not in PLAIN_TAGS:
-            short = tag.replace("tag:yaml.org,2002:", "!!")
-            refused.append((event.start_mark, f"YAML tag '{short}' is not allowed: "
-                                              "records hold only text, numbers and lists"))
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
+def _refused_constructs(root: yaml.Node) -> list[tuple[yaml.Mark, str]]:
+    """(place, message) of every tag, alias or nesting a record may not have, in the order they are written."""
+    refused, seen, aliases = [], set(), False
+    stack = [(root, 1)]  # (node, how many collections deep it is when it is one)
+    while stack:
+        node, depth = stack.pop()
+        if id(node) in seen:  # an alias: the node its anchor names, met again
+            if not aliases:  # the first is enough: a nest of aliases would give thousands of lines
+                aliases = True
+                refused.append((node.start_mark, "YAML anchors and aliases (&name, *name) are not allowed: "
+                                                 "write each value out"))
+            continue
+        seen.add(id(node))
+        if node.tag in SPECIAL_SCALARS and isinstance(node, yaml.ScalarNode):
+            refused.append((node.start_mark, f"'{node.value}' alone means something else to YAML: "
+                                             f"put it in quotes ('{node.value}')"))
+        elif node.tag not in PLAIN_TAGS:
+            short = node.tag.replace("tag:yaml.org,2002:", "!!")
+            refused.append((node.start_mark, f"YAML tag '{short}' is not allowed: "
+                                             "records hold only text, numbers and lists"))
+        if isinstance(node, yaml.CollectionNode):
             if depth > MAX_DEPTH:
-                refused.append((event.start_mark, TOO_DEEP))
+                refused.append((node.start_mark, TOO_DEEP))
                 break
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
+            children = node.value if isinstance(node, yaml.SequenceNode) else \
+                [child for pair in node.value for child in pair]
+            stack.extend((child, depth + 1) for child in reversed(children))
     return refused
 
 

@@ -118,7 +118,8 @@ def test_a_broken_record_gives_placed_messages_and_no_traceback(tmp_path_factory
 YAML_EDGES = ["a: &x 1\nb: *x\n", "- 1\n- 2\n", "'just text'\n", "---\n...\n", "a: !!python/name:os.system\n",
               "a: !custom x\n", "a: [" * 3000 + "]" * 3000 + "\n", "a:\n" + "".join("  " * i + "- \n" for i in range(60)),
               "a: b\na: c\n", "? [a]\n: b\n", "a: {b: c}\n", "\t\ta: b\n", "a: \"\\x00\"\n", "a: |\n b\n  c\n",
-              "a: 2008-01-01\n", "a: .nan\n", "a: 0x1F\n", "a: ~\n", "%YAML 1.1\n---\na: b\n", "a: 'unterminated\n"]
+              "a: 2008-01-01\n", "a: .nan\n", "a: 0x1F\n", "a: ~\n", "%YAML 1.1\n---\na: b\n", "a: 'unterminated\n",
+              "a: =\n", "<<: {a: 1}\n", "a: &x 1\n"]
 
 
 @settings(max_examples=EXAMPLES, deadline=1000, derandomize=DERANDOMIZE,

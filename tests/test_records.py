@@ -70,6 +70,18 @@ def test_safe_loading_never_constructs_python_objects(tmp_path):
                         "'!!python/object/new:os.system' is not allowed: records hold only text, numbers and lists"]
 
 
+@pytest.mark.parametrize("line, value, message", [
+    (2, "=", "'=' alone means something else to YAML: put it in quotes ('=')"),
+    (2, "&name t\nother: *name", "YAML anchors and aliases (&name, *name) are not allowed: write each value out"),
+    (2, "[[[[[[[[x]]]]]]]]", "values are nested more than 8 levels deep; records hold text, lists and the "
+                              "mappings of cited works"),
+])
+def test_what_yaml_means_but_records_cannot_hold_is_refused_where_it_is_written(tmp_path, line, value, message):
+    rec, problems = _problems(tmp_path, "glossary", f"order: 1\nterm: {value}\ntitle: t\nsummary: s\n")
+    assert rec is None
+    assert problems[0].startswith(f"content/en/glossary/sample.yml:{line}:") and problems[0].endswith(message)
+
+
 def test_content_error_counts_problems():
     err = ContentError([Problem("a.yml", 1, 1, "en", "a", "bad"),
                         Problem("b.yml", 2, 1, "es", "b", "worse")])
