@@ -67,10 +67,10 @@ def _non_empty_text(spec: Field, value) -> str:
 
 
 def check_line(spec: Field, value) -> str:
-    text = _non_empty_text(spec, value).strip()
+    text = safe(_non_empty_text(spec, value)).strip()  # checked first: strip() removes some control characters
     if "\n" in text:
         raise Unfit("must be a single line (no line breaks)")
-    return safe(text)
+    return text
 
 
 def check_text(spec: Field, value) -> str:

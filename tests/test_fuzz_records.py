@@ -39,7 +39,7 @@ VALIDATORS = {(c, lang): jsonschema.Draft202012Validator(json_schema.collection_
 # Text as editors might type it, and what a pull request could slip in.
 TRICKY = ["<b>x</b>", "<script>alert(1)</script>", "{: onclick=\"alert(1)\" }", "{lang=es}", "{ lang=en }", "{.cls}",
           "[x](javascript:alert(1))", "[x](https://example.org)", "[a]: JavaScript:x", "&colon;", "&#106;", "AT&T",
-          "<https://example.org>", "\x00", "\x1b", "\t", "\n", "\r\n", "\u2028", "\u00a0", "é", "ñ", "«", "“", "'", '"',
+          "<https://example.org>", "\x00", "\x1b", "\x1f", "\x85", "\t", "\n", "\r\n", "\u2028", "\u00a0", "é", "ñ", "«", "“", "'", '"',
           "*", "[[", "]]", "#", "- ", ": ", "&", "*a", "!!python/object", "%", "@", "`", "|", ">", "—", "🙂", "\ufeff"]
 text = st.lists(st.one_of(st.sampled_from(TRICKY), st.text(string.ascii_letters + " .,", max_size=12),
                           st.text(max_size=6)), max_size=8).map("".join)
@@ -97,6 +97,7 @@ def build_check(tmp_path, collection, lang, source: str):
 @example(("arguments", "es", "gaps: 0.0\nsummary: 0\ntitle: A\n"))
 @example(("sections", "en", "number: 2.0\ntitle: Two\nsummary: S\n"))
 @example(("sections", "en", "number: 2.5\ntitle: Two\nsummary: S\n"))
+@example(("arguments", "es", 'summary: "0\\x1F"\ntitle: A\n'))  # a control character strip() would remove
 def test_the_build_and_the_json_schemas_agree_on_every_record(tmp_path_factory, generated):
     collection, lang, source = generated
     found = build_check(tmp_path_factory.mktemp("r"), collection, lang, source)
