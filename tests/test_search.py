@@ -4,6 +4,7 @@ import re
 import time
 
 import search
+import search_view
 
 
 def test_index_is_split_by_language_with_locations_relative_to_each_root():
@@ -88,7 +89,7 @@ def _entries(content, kind=None, title="Page"):
         meta = {"title": title}
         toc = []
         url = "page/"
-    Page.content = search.search_view(content, kind)
+    Page.content = search_view.search_view(content, kind)
     index = SearchIndex(lang=["en"], separator=" ", pipeline=[], fields={})
     index.add_entry_from_context(Page)
     return [(e["location"], e["title"], e["text"]) for e in index.entries]
@@ -133,15 +134,15 @@ def test_a_record_page_is_one_entry_titled_with_its_kind():
 def test_what_kind_of_record_a_page_shows_comes_from_the_labels(content):
     from labels import load_labels
     labels = load_labels()
-    assert search.record_kind("es/recommendations/two-level-work.md", content, labels) == "Recomendación"
-    assert search.record_kind("en/glossary/merida-initiative.md", content, labels) == "Glossary entry"
-    assert search.record_kind("en/recommendations/index.md", content, labels) is None
-    assert search.record_kind("en/about.md", content, labels) is None
-    assert search.record_kind("en/recommendations/no-such-record.md", content, labels) is None
-    assert search.record_kind("en/figures/two-level-work.md", content, labels) is None  # not its collection
+    assert search_view.record_kind("es/recommendations/two-level-work.md", content, labels) == "Recomendación"
+    assert search_view.record_kind("en/glossary/merida-initiative.md", content, labels) == "Glossary entry"
+    assert search_view.record_kind("en/recommendations/index.md", content, labels) is None
+    assert search_view.record_kind("en/about.md", content, labels) is None
+    assert search_view.record_kind("en/recommendations/no-such-record.md", content, labels) is None
+    assert search_view.record_kind("en/figures/two-level-work.md", content, labels) is None  # not its collection
     # without singular names of the kinds, the collection's title
     plain = {"en": {"collections": {"recommendations": {"title": "Recommendations"}}}}
-    assert search.record_kind("en/recommendations/two-level-work.md", content, plain) == "Recommendations"
+    assert search_view.record_kind("en/recommendations/two-level-work.md", content, plain) == "Recommendations"
 
 
 def test_accented_titles_are_found_without_accents():
@@ -168,7 +169,7 @@ def test_the_indexer_reads_less_markup_and_makes_the_same_entries_of_every_page(
     pages = sorted(site.rglob("index.html"))
     assert len(pages) > 700  # both languages
     for path in pages:
-        view = search.readable_view(article.search(path.read_text(encoding="utf-8")).group(1))
-        reduced = search.for_indexer(view)
+        view = search_view.readable_view(article.search(path.read_text(encoding="utf-8")).group(1))
+        reduced = search_view.for_indexer(view)
         assert len(reduced) < len(view) and "<a " not in reduced and "<abbr" not in reduced
         assert _sections(reduced) == _sections(view), path

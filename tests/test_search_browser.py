@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-import search
+import search_view
 from labels import load_labels
 from standards import AXE, WCAG_AA
 
@@ -46,7 +46,7 @@ def _record_kind(href, lang, content):
         parts = parts[1:]
     if len(parts) != 2:
         return None
-    return search.record_kind(f"{lang}/{parts[0]}/{parts[1]}.md", content, LABELS)
+    return search_view.record_kind(f"{lang}/{parts[0]}/{parts[1]}.md", content, LABELS)
 
 
 def _soup(text, lang):
