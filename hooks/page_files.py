@@ -27,6 +27,12 @@ def record_of(src_uri: str, content):
     return record if record is not None and record.collection == parts[1] else None
 
 
+def is_generated(src_uri: str) -> bool:
+    """Whether the build writes the page (docs/<lang>/<generated folder>/...), rather than an editor."""
+    parts = src_uri.split("/")
+    return len(parts) >= 3 and parts[0] in LANGUAGES and parts[1] in GENERATED_PAGE_FOLDERS
+
+
 def write_if_changed(path: Path, text: str) -> bool:
     if path.exists() and path.read_text(encoding="utf-8") == text:
         return False

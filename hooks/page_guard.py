@@ -6,11 +6,11 @@ attribute (onclick=, onerror= ...), no address with a scheme that runs code (jav
 <script>, <iframe>, <object>, <embed> or <base> but the site's own. Material's templates around the content are
 the theme's, and the Content-Security-Policy (hooks/csp.py) lets only the site's scripts run in any case.
 
-Which pages. Every page whose text is not a single checked record: hand-written pages (whose Markdown nothing
-else checks), collection pages, the index, the side-by-side views. The 700-odd record pages are each one
-record, checked when loaded, through record.md.j2; checking them again took a tenth of the build. They are
-checked with every other page in the tests instead (tests/test_no_script_injection.py builds the site and
-runs this check on every page), so a template that lets markup through fails CI before it lands.
+Which pages. At build time, the hand-written pages, whose Markdown nothing else checks. Every generated page
+(record, collection, index and side-by-side pages) is made by the templates of hooks/templates from records
+checked when they were loaded; checking them again took a tenth of the build. They are checked with every
+other page in the tests instead (tests/test_no_script_injection.py builds the site and runs this check on
+every page), so a template that lets markup through fails CI before it lands.
 """
 from __future__ import annotations
 
@@ -21,9 +21,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-import build_state
-import edit_links
-from page_files import record_of
+from page_files import is_generated
 
 # Found with patterns that start with a literal (fast over a whole page), then checked one by one.
 EVENT_HANDLER = re.compile(r"[oO][nN][a-zA-Z]+\s*=")  # then: inside a tag, as an attribute name?
@@ -82,16 +80,12 @@ def _own(name: str, tag: str) -> bool:
 
 
 def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files) -> str:
-    """The page's own content, as Markdown made it from its records or its hand-written text (Material's
-    templates around it are the theme's own)."""
-    content = build_state.for_build(config).content
-    if record_of(page.file.src_uri, content) is not None:
-        return html_text  # one checked record through record.md.j2 (see above)
+    """The page's own content, as Markdown made it from its hand-written text (Material's templates around it
+    are the theme's own)."""
+    if is_generated(page.file.src_uri):
+        return html_text  # made from checked records by the site's templates (see above)
     found = problems(html_text)
     if found:
-        source = page.file.src_uri
-        record = edit_links.source_file(source, content)
-        where = f"{record} (rendered as {source})" if record and record.startswith("content/") else source
-        raise PluginError(f"{where}: the page would run markup that is not the site's own:\n  "
+        raise PluginError(f"{page.file.src_uri}: the page would run markup that is not the site's own:\n  "
                           + "\n  ".join(found))
     return html_text

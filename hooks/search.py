@@ -43,6 +43,8 @@ def language_of(location: str) -> str:
 
 @event_priority(50)  # before Material's search plugin reads the page
 def _search_reads_search_view(context, *, page: Page, config: MkDocsConfig, nav):
+    if (page.meta.get("search") or {}).get("exclude"):
+        return context  # Material leaves the page out of its index (the side-by-side views): nothing to read
     state = build_state.for_build(config)
     page.__dict__["_content_shown"] = page.content
     page.content = search_view(page.content or "", record_kind(page.file.src_uri, state.content, state.labels))
