@@ -27,7 +27,7 @@ import page_html
 import serve_watch
 import xrefs
 from git_dates import git_history
-from page_files import record_of, write_pages
+from page_files import is_generated, record_of, write_pages
 from record_pages import generated_pages
 
 
@@ -51,10 +51,9 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    content = build_state.for_build(config).content
-    if edit_links.source_file(page.file.src_uri, content):
-        return markdown  # a generated page: its links are already resolved
-    return xrefs.expand_page(markdown, page.file.src_uri, content)[0]
+    if is_generated(page.file.src_uri):
+        return markdown  # its links are already resolved
+    return xrefs.expand_page(markdown, page.file.src_uri, build_state.for_build(config).content)[0]
 
 
 def on_page_context(context: TemplateContext, *, page: Page, config: MkDocsConfig,

@@ -7,16 +7,16 @@ A hand-written page: None, MkDocs' own edit link (docs/<lang>/<page>.md) is righ
 """
 from __future__ import annotations
 
-from page_files import GENERATED_PAGE_FOLDERS
+from page_files import GENERATED_PAGE_FOLDERS, record_of
 from schema import COLLECTIONS
 
 
 def source_file(src_uri: str, content) -> str | None:
     """The file (or, ending in "/", the folder) an editor should change for a generated page."""
+    record = record_of(src_uri, content)
+    if record is not None:
+        return record.path
     parts = src_uri.split("/")
-    if len(parts) == 3 and parts[1] in COLLECTIONS and parts[2] != "index.md":
-        record = content.get(parts[0], parts[2][:-3]) if parts[0] in content.records else None
-        return record.path if record else None
     if len(parts) == 3 and parts[1] == "side-by-side":
         collection = parts[2][:-3].rsplit("-", 1)[0] if parts[2][:-3] not in COLLECTIONS else parts[2][:-3]
         return f"content/{parts[0]}/{collection}/" if collection in COLLECTIONS else None

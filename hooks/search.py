@@ -154,7 +154,7 @@ def page_search_config(config_json: str, lang: str, offer: str | None) -> str:
             .replace("&", "\\u0026").replace("'", "\\u0027"))
 
 
-def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+def with_page_search_config(output: str, config: MkDocsConfig) -> str:
     lang = i18n_plugin.current_language(config)
     if i18n_plugin.only_language(config):
         return output  # one language alone, at the root: nothing to change, no other site to offer
@@ -165,6 +165,16 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
         return output
     start += len(CONFIG_SCRIPT)
     return output[:start] + page_search_config(output[start:end], lang, offer) + output[end:]
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    return with_page_search_config(output, config)
+
+
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    # The theme's own "page not found" (hooks/not_found.py) is rendered without on_post_page; in Spanish, it
+    # searches the Spanish pages too.
+    return with_page_search_config(output_content, config) if template_name == "404.html" else output_content
 
 
 @event_priority(-200)  # after the i18n plugin has built every language and written the merged index

@@ -1,4 +1,6 @@
 """One full build of the real content, checked from its output."""
+import json
+
 from conftest import SITE_URL
 from schema import COLLECTIONS, LANGUAGES
 from sitecheck import counterpart, html_pages, page_language, read_page, resolve_link
@@ -127,6 +129,10 @@ def test_page_not_found_is_in_each_language_and_names_the_other(built):
         assert f'<div lang="{other}" class="not-found-other-language">' in html
         assert f"<h2>{other_title}</h2>" in html
         assert '<meta name="robots" content="noindex">' in html
+        # Its search looks in its own language's pages (the address is absolute, as the page's links).
+        config = json.loads(html.split('<script id="__config" type="application/json">', 1)[1].split("</script>")[0])
+        assert config["base"] == f"/{prefix}"
+        assert config["other_language"]["lang"] == other
         # A missing page has no counterpart: the language switcher leads to each home page.
         switcher = {a["hreflang"]: href for href, a in info.links if "md-select__link" in a.get("class", "")}
         assert switcher == {"en": "/", "es": "/es/"}
