@@ -1,9 +1,8 @@
 """The Jinja environment of hooks/templates: templates hold the markup, Python the data."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import re
+from pathlib import Path
 
 import jinja2
 import markupsafe
