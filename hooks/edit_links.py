@@ -7,7 +7,7 @@ A hand-written page: None, MkDocs' own edit link (docs/<lang>/<page>.md) is righ
 """
 from __future__ import annotations
 
-from page_files import GENERATED_PAGE_FOLDERS, record_of
+from page_files import is_generated, record_of
 from schema import COLLECTIONS
 
 
@@ -20,11 +20,11 @@ def source_file(src_uri: str, content) -> str | None:
     if len(parts) == 3 and parts[1] == "side-by-side":
         collection = parts[2][:-3].rsplit("-", 1)[0] if parts[2][:-3] not in COLLECTIONS else parts[2][:-3]
         return f"content/{parts[0]}/{collection}/" if collection in COLLECTIONS else None
-    if len(parts) >= 2 and parts[1] == "terminology":
+    if not is_generated(src_uri):
+        return None
+    if parts[1] == "terminology":
         return "content/termbase.yml"
-    if len(parts) >= 2 and parts[1] in GENERATED_PAGE_FOLDERS:
-        return "hooks/labels.yml"
-    return None
+    return "hooks/labels.yml"
 
 
 def edit_url(repo_url: str, edit_uri: str | None, source: str) -> str:

@@ -172,9 +172,9 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-    # The theme's own "page not found" (hooks/not_found.py) is rendered without on_post_page; in Spanish, it
+    # The theme's own pages (404.html, hooks/not_found.py) are rendered without on_post_page; the Spanish one
     # searches the Spanish pages too.
-    return with_page_search_config(output_content, config) if template_name == "404.html" else output_content
+    return with_page_search_config(output_content, config) if template_name.endswith(".html") else output_content
 
 
 @event_priority(-200)  # after the i18n plugin has built every language and written the merged index

@@ -40,7 +40,6 @@ H1 = re.compile(r"<h1\b.*?</h1>", re.DOTALL)
 HEADERLINK = re.compile(r'(<a class="headerlink"|</h1>)')
 
 
-
 def _element_end(text: str, tag: str, start: int) -> int:
     """Where the element whose opening tag ends at `start` ends (after its closing tag)."""
     depth = 1
@@ -54,10 +53,11 @@ def _element_end(text: str, tag: str, start: int) -> int:
     return len(text)
 
 
-# Where an element to leave out may start: a drawing or a form, or a class attribute (read for its classes).
-SKIPPABLE = re.compile(r'<(svg|form)\b|class="((?:[^"]* )?(?:' + "|".join(sorted(SKIPPED_CLASSES, key=len, reverse=True))
-                       + r')(?: [^"]*)?)"')  # as Markdown and the templates write them
-DRAWING_OR_FORM = re.compile(r"<(svg|form)\b")  # the same, on the many pages that have none of the classes
+# Where an element to leave out may start: a drawing or a form (all that most pages need looking for), or a
+# class attribute, read for its classes (written as Markdown and the templates write them).
+DRAWING_OR_FORM = re.compile(rf"<({'|'.join(sorted(SKIPPED_TAGS))})\b")
+SKIPPABLE = re.compile(DRAWING_OR_FORM.pattern + r'|class="((?:[^"]* )?(?:'
+                       + "|".join(sorted(SKIPPED_CLASSES, key=len, reverse=True)) + r')(?: [^"]*)?)"')
 TAG_NAME = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
 
 

@@ -1,6 +1,7 @@
 """One full build of the real content, checked from its output."""
 import json
 
+import search
 from conftest import SITE_URL
 from schema import COLLECTIONS, LANGUAGES
 from sitecheck import counterpart, html_pages, page_language, read_page, resolve_link
@@ -130,7 +131,7 @@ def test_page_not_found_is_in_each_language_and_names_the_other(built):
         assert f"<h2>{other_title}</h2>" in html
         assert '<meta name="robots" content="noindex">' in html
         # Its search looks in its own language's pages (the address is absolute, as the page's links).
-        config = json.loads(html.split('<script id="__config" type="application/json">', 1)[1].split("</script>")[0])
+        config = json.loads(html.split(search.CONFIG_SCRIPT, 1)[1].split("</script>")[0])
         assert config["base"] == f"/{prefix}"
         assert config["other_language"]["lang"] == other
         # A missing page has no counterpart: the language switcher leads to each home page.
