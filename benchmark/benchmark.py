@@ -231,6 +231,8 @@ def main() -> None:
     parser.add_argument("--work-dir", default=None, help="where the copies go (default: a temporary folder)")
     parser.add_argument("--edits", type=int, default=0, help="also time N edits under mkdocs serve (default 0)")
     args = parser.parse_args()
+    if args.work_dir:
+        Path(args.work_dir).mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=args.work_dir) as work:
         for scale in (int(s) for s in args.scales.split(",") if int(s) > 0):
             print("\n".join(report(scale, measure(Path(work), scale, args.runs))), flush=True)

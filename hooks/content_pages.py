@@ -11,10 +11,9 @@ on_serve      watch hand-written pages but not generated ones (hooks/serve_watch
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -29,6 +28,9 @@ import xrefs
 from git_dates import git_history
 from page_files import is_generated, record_of, write_pages
 from record_pages import generated_pages
+
+if TYPE_CHECKING:  # `mkdocs serve` loads it (with watchdog and http.server); importing it costs a build 15 ms
+    from mkdocs.livereload import LiveReloadServer
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
