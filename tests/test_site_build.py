@@ -116,6 +116,22 @@ def test_every_page_has_a_unique_title_in_its_language(built):
     assert {t: pages for t, pages in titles.items() if len(pages) > 1} == {}
 
 
+def test_every_page_opens_on_its_title_with_no_front_matter_left_in_its_text(built):
+    # A template whose front matter lost its opening '---' still gets its title from MkDocs, which reads
+    # "key: value" lines as metadata, but the closing '---' shows as a rule above the page's title.
+    site, _, _ = built
+    before_title = {}
+    for page in html_pages(site):
+        html = page.read_text(encoding="utf-8")
+        start = html.find('<article class="md-content__inner md-typeset">')
+        if start < 0 or "<h1" not in html[start:]:
+            continue
+        opening = html[start:html.index("<h1", start)]
+        if "<hr" in opening or "<p>" in opening or "title:" in opening:
+            before_title[str(page.relative_to(site))] = opening[-200:]
+    assert before_title == {}
+
+
 def test_page_not_found_is_in_each_language_and_names_the_other(built):
     site, _, _ = built
     expected = {"": ("en", "Page not found", "es", "Página no encontrada"),
