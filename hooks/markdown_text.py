@@ -34,10 +34,13 @@ def format_number(value, separator: bool = True) -> str:
     return f"{value:,}" if separator else str(value)
 
 
-def front_matter(title: str, description: str) -> str:
-    # A JSON string is a valid YAML double-quoted string.
-    return (f"title: {json.dumps(str(title), ensure_ascii=False)}\n"
-            f"description: {json.dumps(str(description), ensure_ascii=False)}\n")
+def front_matter(title: str, description: str, **more) -> str:
+    """A generated page's whole front matter, its `---` lines included: a template places it on a line of its own.
+
+    Every value is written as JSON, which YAML reads back as written (quotes, colons, accents).
+    """
+    fields = {"title": str(title), "description": str(description), **more}
+    return "---\n" + "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in fields.items()) + "---"
 
 
 def figure_value(record) -> str:

@@ -5,7 +5,6 @@ with the translation pages (hooks/translations.py) and the options index (hooks/
 """
 from __future__ import annotations
 
-import json
 from functools import partial
 from pathlib import Path
 from typing import Callable
@@ -111,14 +110,14 @@ def date_words(iso: str, labels: dict) -> str:
     return labels["date_format"].format(day=day, month=labels["months"][month - 1], year=year)
 
 
-def neighbours_line(record, content) -> str:
-    """Front matter naming the titles of the records before and after this one, which its footer shows: when
-    one of them is retitled, this page's text changes too, so that `mkdocs serve --dirty` builds it again."""
+def neighbour_titles(record, content) -> list[str]:
+    """The titles of the records before and after this one, which its footer shows; in its front matter, so that
+    when one of them is retitled this page's text changes too, and `mkdocs serve --dirty` builds it again."""
     ids = list(content.positions(record.lang, record.collection))
     n = ids.index(record.id)
     titles = [content.get(record.lang, i)["title"] for i in (ids[n - 1] if n else None,
                                                            ids[n + 1] if n + 1 < len(ids) else None) if i]
-    return f"neighbours: {json.dumps(titles, ensure_ascii=False)}\n"
+    return titles
 
 
 def render_record(record, content, labels: dict, env: jinja2.Environment,
@@ -138,7 +137,7 @@ def render_record(record, content, labels: dict, env: jinja2.Environment,
         edit_url=f"{edit_base}{record.path}" if edit_base else None,
         # the collection in the <title> keeps titles unique (an agency and a glossary term may share a name)
         front_matter=front_matter(f"{record['title']} · {labels['collections'][record.collection]['title']}",
-                                  description) + neighbours_line(record, content),
+                                  description, neighbours=neighbour_titles(record, content)),
         details=details(record, content, labels),
         labels=labels,
         collection_title=labels["collections"][record.collection]["title"],

@@ -17,6 +17,7 @@ from schema import COLLECTIONS, DEFAULT_LANGUAGE, LANGUAGES
 UP_TO_DATE, OUTDATED, MISSING = "up-to-date", "outdated", "missing"
 STATUSES = (UP_TO_DATE, OUTDATED, MISSING)
 GENERATED_FOLDERS = ("translations", "side-by-side")
+NOT_SEARCHED = {"exclude": True}  # front matter: Material leaves these pages out; the records' own pages are the results
 
 
 def fingerprint(original) -> str:
@@ -61,7 +62,7 @@ def status_page(content, lang: str, labels: dict, env) -> str:
                    for status, records in statuses(content, translated).items()}
         per_language.append((translated, grouped))
     return env.get_template("translations.md.j2").render(
-        front_matter=front_matter(words["status_title"], words["status_intro"]),
+        front_matter=front_matter(words["status_title"], words["status_intro"], search=NOT_SEARCHED),
         labels=labels, words=words, per_language=per_language, statuses=STATUSES)
 
 
@@ -101,7 +102,7 @@ def side_by_side_page(content, lang: str, name: str, part: int, labels: dict, en
     if parts > 1:
         title = words["side_by_side_part_title"].format(title=title, part=part, parts=parts)
     return env.get_template("side-by-side.md.j2").render(
-        front_matter=front_matter(title, words["side_by_side_intro"]),
+        front_matter=front_matter(title, words["side_by_side_intro"], search=NOT_SEARCHED),
         labels=labels, words=words, rows=rows, languages=LANGUAGES, page_lang=lang,
         title=title, collection=name, part=part,
         parts=[(n, side_by_side_file(name, n)) for n in range(1, parts + 1)] if parts > 1 else [],
